@@ -1,0 +1,131 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.search import index
+
+from pages.formatting import format_date_range
+from pages.models import BasePage, ReportsMixin
+
+
+class ConferenceIndexPage(BasePage):
+    parent_page_types = ["pages.InternationalWorkPage"]
+    subpage_types = ["conferences.ConferencePage"]
+    max_count_per_parent = 1
+    page_description = _("Lists the conferences, upcoming first. There is one per language.")
+
+    class Meta:
+        verbose_name = _("conference list")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        conferences = ConferencePage.objects.child_of(self).live()
+        today = timezone.localdate()
+        context["upcoming"] = conferences.filter(end_date__gte=today).order_by("start_date")
+        # Undated conferences cannot be upcoming; they go last among the past ones.
+        context["past"] = conferences.exclude(end_date__gte=today).order_by(
+            F("year").desc(nulls_last=True), F("start_date").desc(nulls_last=True), "title"
+        )
+        return context
+
+
+class ConferencePage(ReportsMixin, BasePage):
+    class Role(models.TextChoices):
+        ORGANISER = "organiser", _("Organiser")
+        CO_ORGANISER = "co_organiser", _("Co-organiser")
+        STEERING_GROUP = "steering_group", _("Member of the steering group")
+        SPEAKER = "speaker", _("Speaker")
+        PARTICIPANT = "participant", _("Participant")
+
+    parent_page_types = ["conferences.ConferenceIndexPage"]
+    subpage_types = []
+    page_description = _("A conference KSS has organised, helped to organise or taken part in.")
+
+    start_date = models.DateField(
+        _("first day"), null=True, blank=True, help_text=_("Leave empty if only the year is known.")
+    )
+    end_date = models.DateField(
+        _("last day"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for a one-day conference or if not known."),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        null=True,
+        blank=True,
+        help_text=_("Filled in from the first day; give it yourself when only the year is known."),
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True, help_text=_("Where it is held."))
+    country = CountryField(_("country"), blank=True, help_text=_("Where it is held."))
+    participants = models.PositiveIntegerField(
+        _("number of participants"), null=True, blank=True, help_text=_("Leave empty if not known.")
+    )
+    participants_approximate = models.BooleanField(
+        _("the number is approximate"),
+        default=False,
+        help_text=_("Tick if the number is an estimate (shown as “about 30 000”)."),
+    )
+    kss_role = models.CharField(
+        _("KSS's role"),
+        max_length=20,
+        choices=Role.choices,
+        blank=True,
+        help_text=_("What KSS did at the conference."),
+    )
+
+    facts_panels = [
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]), FieldPanel("year")],
+            heading=_("When"),
+        ),
+        FieldRowPanel([FieldPanel("city"), FieldPanel("country")], heading=_("Where")),
+        FieldRowPanel([FieldPanel("participants"), FieldPanel("participants_approximate")]),
+        FieldPanel("kss_role"),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(BasePage.content_panels, heading=_("Content")),
+            ObjectList(facts_panels, heading=_("Facts")),
+            ObjectList(BasePage.promote_panels, heading=_("Promotion")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = BasePage.search_fields + [index.SearchField("city")]
+
+    class Meta:
+        verbose_name = _("conference")
+
+    def clean(self):
+        super().clean()
+        if self.end_date and not self.start_date:
+            raise ValidationError({"start_date": _("Give the first day as well as the last.")})
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The conference cannot end before it starts.")})
+        if self.start_date:
+            if self.year and self.year != self.start_date.year:
+                raise ValidationError({"year": _("The year must match the first day.")})
+            self.year = self.start_date.year
+        if self.start_date and not self.end_date:
+            self.end_date = self.start_date
+
+    @cached_property
+    def when(self):
+        """The dates as a reader expects them, e.g. “4.–18. april 2001” or “2014”."""
+        return format_date_range(self.start_date, self.end_date, self.year)
+
+    @property
+    def is_upcoming(self):
+        return bool(self.end_date and self.end_date >= timezone.localdate())

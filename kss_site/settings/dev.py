@@ -1,0 +1,9 @@
+"""Local development: `make run`."""
+
+from .base import *  # noqa: F403
+from .base import env_list
+
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")  # noqa: F405,S105
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,38 @@
+"""Abstract building blocks that every page type is composed from."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from pages.blocks import BodyBlock
+
+
+class BasePage(Page):
+    """Every public page has a summary (listings, meta description) and a body."""
+
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_(
+            "One to three sentences. Shown in listings, under the title and in search engines."
+        ),
+    )
+    body = StreamField(
+        BodyBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_("The main text. Headings start at the largest size under the page title."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        abstract = True

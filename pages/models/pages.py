@@ -1,0 +1,142 @@
+"""The shared page types: the landing page, networks, reports and statements."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.models import Orderable
+
+from .base import BasePage
+from .reports import Report
+
+
+class InternationalWorkPage(BasePage):
+    """The landing page and the root of the site in each language."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+    page_description = _("The front page of the international work. There is one per language.")
+
+    class Meta:
+        verbose_name = _("international work (front page)")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().in_menu().specific()
+        return context
+
+
+class NetworkPage(BasePage):
+    parent_page_types = ["pages.InternationalWorkPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    page_description = _("The networks KSS belongs to and its earlier engagements abroad.")
+
+    content_panels = BasePage.content_panels + [
+        InlinePanel("memberships", label=_("Networks and engagements"), heading=_("Networks")),
+    ]
+
+    class Meta:
+        verbose_name = _("network page")
+
+    @property
+    def current_memberships(self):
+        return [m for m in self.memberships.all() if m.status == NetworkMembership.Status.MEMBER]
+
+    @property
+    def past_engagements(self):
+        return [m for m in self.memberships.all() if m.status == NetworkMembership.Status.PAST]
+
+
+class NetworkMembership(Orderable):
+    class Region(models.TextChoices):
+        NORDIC = "nordic", _("Nordic")
+        EUROPEAN = "european", _("European")
+        GLOBAL = "global", _("Global")
+
+    class Status(models.TextChoices):
+        MEMBER = "member", _("Current network or cooperation")
+        PAST = "past", _("Earlier engagement")
+
+    page = ParentalKey(NetworkPage, on_delete=models.CASCADE, related_name="memberships")
+    name = models.CharField(
+        _("name"), max_length=255, help_text=_("The organisation's or network's full name.")
+    )
+    acronym = models.CharField(
+        _("acronym"), max_length=20, blank=True, help_text=_("For example WAVE. Optional.")
+    )
+    region = models.CharField(
+        _("region"),
+        max_length=16,
+        choices=Region.choices,
+        help_text=_("Where the network works."),
+    )
+    country = CountryField(
+        _("country"), blank=True, help_text=_("For work in one country only. Optional.")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=8,
+        choices=Status.choices,
+        default=Status.MEMBER,
+        help_text=_("Is KSS part of it now, or was it an earlier engagement?"),
+    )
+    website = models.URLField(_("website"), blank=True, help_text=_("Full address. Optional."))
+    since_year = models.PositiveSmallIntegerField(
+        _("since (year)"), null=True, blank=True, help_text=_("The year KSS joined. Optional.")
+    )
+    description = models.TextField(
+        _("description"), help_text=_("What the network is and what KSS does in it.")
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("acronym")]),
+        FieldRowPanel([FieldPanel("region"), FieldPanel("country"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("website"), FieldPanel("since_year")]),
+        FieldPanel("description"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("network or engagement")
+        verbose_name_plural = _("networks and engagements")
+
+    def __str__(self):
+        return self.name
+
+
+class ReportIndexPage(BasePage):
+    """The archive of every report in this language."""
+
+    parent_page_types = ["pages.InternationalWorkPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    page_description = _("Lists every report in the report library. There is one per language.")
+
+    class Meta:
+        verbose_name = _("report archive")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["reports"] = Report.objects.live().filter(locale=self.locale).for_listing()
+        return context
+
+
+class StandardPage(BasePage):
+    """A plain text page: privacy, accessibility, staying safe online."""
+
+    parent_page_types = ["pages.InternationalWorkPage"]
+    subpage_types = []
+    page_description = _("A plain page of text, such as the privacy statement.")
+
+    class Meta:
+        verbose_name = _("text page")
+
+
+__all__ = [
+    "InternationalWorkPage",
+    "NetworkMembership",
+    "NetworkPage",
+    "ReportIndexPage",
+    "StandardPage",
+]

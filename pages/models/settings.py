@@ -1,0 +1,106 @@
+"""Settings that staff edit in the admin (Innstillinger → Nettstedsinnstillinger)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="help")
+class SiteSettings(BaseSiteSetting):
+    # Numbers live here, their labels in the interface translations, so one
+    # number serves both languages.
+    helpline_number = models.CharField(
+        _("help line number"),
+        max_length=20,
+        default="116 006",
+        help_text=_("The national 24-hour help line for violence and abuse (VO-linjen)."),
+    )
+    emergency_number = models.CharField(
+        _("emergency number"),
+        max_length=10,
+        default="112",
+        help_text=_("The police emergency number."),
+    )
+    shelter_list_url = models.URLField(
+        _("list of shelters"),
+        default="https://www.krisesenter.com/",
+        help_text=_("Address of the page that lists the shelters in Norway."),
+    )
+    quick_exit_url = models.URLField(
+        _("quick-exit destination"),
+        default="https://www.yr.no/",
+        help_text=_(
+            "Where the “Exit this page” button leads. Choose a neutral site that "
+            "draws no attention, such as a weather forecast."
+        ),
+    )
+    contact_email = models.EmailField(
+        _("contact e-mail"), blank=True, help_text=_("Shown in the footer. Optional.")
+    )
+    contact_phone = models.CharField(
+        _("contact phone"), max_length=30, blank=True, help_text=_("Shown in the footer. Optional.")
+    )
+    contact_address = models.TextField(
+        _("postal address"), blank=True, help_text=_("Shown in the footer. Optional.")
+    )
+    safety_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("“Stay safe online” page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the quick-exit area on every page."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the footer of every page."),
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from the footer of every page."),
+    )
+
+    select_related = ["safety_page", "privacy_page", "accessibility_page"]
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("helpline_number"),
+                FieldPanel("emergency_number"),
+                FieldPanel("shelter_list_url"),
+                FieldPanel("quick_exit_url"),
+            ],
+            heading=_("Help and safety"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_address"),
+            ],
+            heading=_("Contact details"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("safety_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+            ],
+            heading=_("Footer pages"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

@@ -1,0 +1,97 @@
+"""The machinery behind ``manage.py load_seed_content``.
+
+Every seeded page and report gets a translation key derived from a stable name
+(``uuid5``). The seeder looks objects up by that key and the locale, creates
+what is missing and leaves what exists alone. So:
+
+- running the command twice changes nothing;
+- an object staff have edited, renamed or moved keeps their edit;
+- the English page built for a Norwegian one shares its translation key, so
+  Wagtail knows the two are translations of each other.
+
+A page staff have deleted is created again on the next run; unpublish it
+instead to hide it.
+"""
+
+import uuid
+from collections import Counter
+
+from django.db import transaction
+from django.utils.html import escape
+from wagtail.models import Locale, Page
+
+from .models import Report
+
+SEED_NAMESPACE = uuid.UUID("5b3c3c36-2f7e-4c1e-9d07-6b1f0e6c4a51")
+
+
+def seed_key(name):
+    return uuid.uuid5(SEED_NAMESPACE, name)
+
+
+def heading(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def paragraph(*sentences):
+    return {"type": "paragraph", "value": f"<p>{escape(' '.join(sentences))}</p>"}
+
+
+def report_list(title, reports):
+    return {"type": "reports", "value": {"heading": title, "reports": [r.pk for r in reports]}}
+
+
+class Seeder:
+    def __init__(self):
+        self.created = Counter()
+        self.existing = Counter()
+
+    def locale(self, language_code):
+        locale, _ = Locale.objects.get_or_create(language_code=language_code)
+        return locale
+
+    def _record(self, obj, created):
+        (self.created if created else self.existing)[type(obj)._meta.verbose_name] += 1
+
+    def page(self, name, parent, model, **fields):
+        """The page seeded as ``name`` in the parent's locale, created if missing."""
+        return self._page(name, parent, model, parent.locale, fields)
+
+    def root_page(self, name, model, language_code, **fields):
+        """A site root (one per language) directly under Wagtail's tree root."""
+        return self._page(
+            name, Page.get_first_root_node(), model, self.locale(language_code), fields
+        )
+
+    def _page(self, name, parent, model, locale, fields):
+        key = seed_key(name)
+        existing = Page.objects.filter(translation_key=key, locale=locale).first()
+        if existing is not None:
+            self._record(existing.specific, created=False)
+            return existing.specific
+        with transaction.atomic():
+            page = model(translation_key=key, locale=locale, **fields)
+            parent.add_child(instance=page)
+            page.save_revision(log_action=False).publish(log_action=False)
+        self._record(page, created=True)
+        return page
+
+    def find_page(self, name, locale):
+        page = Page.objects.filter(translation_key=seed_key(name), locale=locale).first()
+        return page.specific if page else None
+
+    def report(self, name, language_code, **fields):
+        """The report seeded as ``name`` in this language, created if missing."""
+        key = seed_key(name)
+        locale = self.locale(language_code)
+        existing = Report.objects.filter(translation_key=key, locale=locale).first()
+        if existing is not None:
+            self._record(existing, created=False)
+            return existing
+        with transaction.atomic():
+            report = Report(translation_key=key, locale=locale, live=False, **fields)
+            report.full_clean()
+            report.save()
+            report.save_revision(log_action=False).publish(log_action=False)
+        self._record(report, created=True)
+        return report

@@ -1,0 +1,54 @@
+"""Navigation for the base template: the section menu and the breadcrumb."""
+
+from django import template
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _site_root(request):
+    """The front page in the current language."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return site.root_page.localized.specific
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    current = context.get("page")
+    root = _site_root(request)
+    items = []
+    if root is not None:
+        for child in root.get_children().live().in_menu():
+            is_current = bool(current and current.path.startswith(child.path))
+            items.append({"page": child, "is_current": is_current, "is_page": current == child})
+    return {"root": root, "items": items, "request": request}
+
+
+@register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
+def breadcrumb(context):
+    page = context.get("page")
+    if page is None or page.depth <= 2:
+        return {"ancestors": []}
+    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).live().order_by("depth")
+    return {"ancestors": list(ancestors), "page": page}
+
+
+@register.simple_tag(takes_context=True)
+def site_root_url(context):
+    root = _site_root(context["request"])
+    return root.url if root else "/"
+
+
+@register.inclusion_tag("includes/footer_nav.html", takes_context=True)
+def footer_nav(context):
+    """The statement pages chosen in site settings, in the current language."""
+    site_settings = context["settings"]["pages"]["SiteSettings"]
+    chosen = [
+        site_settings.safety_page,
+        site_settings.privacy_page,
+        site_settings.accessibility_page,
+    ]
+    return {"links": [page.localized for page in chosen if page is not None]}
