@@ -59,9 +59,14 @@ class Seeder:
 
     def root_page(self, name, model, language_code, **fields):
         """A site root (one per language) directly under Wagtail's tree root."""
-        return self._page(
-            name, Page.get_first_root_node(), model, self.locale(language_code), fields
-        )
+        tree_root = Page.get_first_root_node()
+        if tree_root is None:
+            # Wagtail's migrations make this node; an emptied database (a flushed
+            # test database, say) no longer has it.
+            tree_root = Page.add_root(
+                instance=Page(title="Root", slug="root", locale=self.locale(language_code))
+            )
+        return self._page(name, tree_root, model, self.locale(language_code), fields)
 
     def _page(self, name, parent, model, locale, fields):
         key = seed_key(name)

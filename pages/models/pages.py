@@ -15,7 +15,6 @@ class InternationalWorkPage(BasePage):
     """The landing page and the root of the site in each language."""
 
     parent_page_types = ["wagtailcore.Page"]
-    max_count_per_parent = 1
     page_description = _("The front page of the international work. There is one per language.")
 
     class Meta:

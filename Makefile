@@ -1,0 +1,45 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PORT ?= 8000
+
+.PHONY: run test install install-test messages lint clean
+
+# A stamp per dependency set: editing pyproject.toml reinstalls on the next run.
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed messages
+
+install-test: $(VENV)/.installed-test messages
+
+# Compiled catalogues are build products, made from locale/*/LC_MESSAGES/django.po.
+messages: $(VENV)/.installed
+	$(MANAGE) compilemessages --ignore=.venv -v0
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_seed_content
+	$(MANAGE) ensure_admin
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install-test lint
+	DJANGO_SETTINGS_MODULE=kss_site.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=kss_site.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) build test-results

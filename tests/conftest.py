@@ -1,0 +1,55 @@
+import os
+import shutil
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in the test thread; without this the
+# ORM raises SynchronousOnlyOperation inside live_server tests.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test starts from the seeded site, as a visitor sees it after `make run`."""
+    with django_db_blocker.unblock():
+        call_command("load_seed_content", verbosity=0)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests need Debian's Chromium. CI sets KSS_REQUIRE_BROWSER=1 so a
+    missing browser fails the run instead of skipping the tests."""
+    if os.path.exists(CHROMIUM):
+        return
+    if os.environ.get("KSS_REQUIRE_BROWSER") == "1":
+        raise pytest.UsageError(f"KSS_REQUIRE_BROWSER=1 but there is no Chromium at {CHROMIUM}")
+    skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _clean_test_media():
+    from django.conf import settings
+
+    yield
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)

@@ -1,0 +1,274 @@
+"""Staff build the site through the admin: the tree rules hold and what they
+type is what is saved."""
+
+from django.urls import reverse
+from wagtail.models import Page, Site
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from conferences.models import ConferenceIndexPage, ConferencePage
+from pages.models import (
+    InternationalWorkPage,
+    NetworkPage,
+    Report,
+    ReportIndexPage,
+    StandardPage,
+)
+from partners.models import PartnerIndexPage, PartnerPage
+
+SECTIONS = {NetworkPage, PartnerIndexPage, ConferenceIndexPage, ReportIndexPage, StandardPage}
+
+
+def body(*extra):
+    return streamfield(
+        [
+            ("heading", {"text": "Bakgrunn", "level": "h2"}),
+            ("paragraph", rich_text("<p>Et avsnitt om samarbeidet.</p>")),
+            *extra,
+        ]
+    )
+
+
+class TreeRulesTest(WagtailPageTestCase):
+    def test_the_landing_page_takes_the_sections(self):
+        # Sections declare their parent (pages/ does not name partners/ or
+        # conferences/), so compare what staff are offered to create.
+        assert set(InternationalWorkPage.creatable_subpage_models()) == SECTIONS
+        self.assertAllowedParentPageTypes(InternationalWorkPage, {Page})
+
+    def test_partners_live_only_under_the_partner_list(self):
+        self.assertAllowedParentPageTypes(PartnerPage, {PartnerIndexPage})
+        self.assertAllowedSubpageTypes(PartnerIndexPage, {PartnerPage})
+        self.assertCanNotCreateAt(ConferenceIndexPage, PartnerPage)
+        self.assertCanNotCreateAt(InternationalWorkPage, PartnerPage)
+
+    def test_conferences_live_only_under_the_conference_list(self):
+        self.assertAllowedParentPageTypes(ConferencePage, {ConferenceIndexPage})
+        self.assertCanNotCreateAt(PartnerIndexPage, ConferencePage)
+
+    def test_leaf_pages_take_no_children(self):
+        for model in (PartnerPage, ConferencePage, NetworkPage, ReportIndexPage, StandardPage):
+            self.assertAllowedSubpageTypes(model, set())
+
+
+class AdminCreatesEachPageTypeTest(WagtailPageTestCase):
+    def setUp(self):
+        self.login()
+        self.report = Report.objects.get(title__contains="rapport 2010")
+        self.assertCanCreate(
+            Page.get_first_root_node(),
+            InternationalWorkPage,
+            nested_form_data(
+                {"title": "Prøveside", "slug": "proveside", "summary": "Kort.", "body": body()}
+            ),
+        )
+        self.home = InternationalWorkPage.objects.get(slug="proveside")
+        # A second site rooted at the new page, so its pages have addresses.
+        self.site = Site.objects.create(hostname="localhost", port=8081, root_page=self.home)
+
+    def get_public(self, page):
+        return self.client.get(
+            page.relative_url(self.site), HTTP_HOST="localhost:8081", SERVER_PORT="8081"
+        )
+
+    def assert_body_saved(self, page):
+        blocks = [(block.block_type, block.value) for block in page.body]
+        assert blocks[0][0] == "heading" and blocks[0][1]["text"] == "Bakgrunn"
+        assert blocks[1][0] == "paragraph" and "Et avsnitt om samarbeidet." in blocks[1][1].source
+
+    def test_landing_page(self):
+        self.assert_body_saved(self.home)
+
+    def test_partner_list_and_partner(self):
+        self.assertCanCreate(
+            self.home,
+            PartnerIndexPage,
+            nested_form_data({"title": "Partnere", "slug": "partnere", "body": body()}),
+        )
+        index = PartnerIndexPage.objects.child_of(self.home).get(slug="partnere")
+        self.assertCanCreate(
+            index,
+            PartnerPage,
+            nested_form_data(
+                {
+                    "title": "Kenya",
+                    "slug": "kenya",
+                    "summary": "Et nytt samarbeid.",
+                    "body": body(
+                        (
+                            "reports",
+                            {
+                                "heading": "Les mer",
+                                "reports": streamfield([("item", self.report.pk)]),
+                            },
+                        ),
+                    ),
+                    "country": "KE",
+                    "organisation_name": "Coalition on Violence Against Women",
+                    "acronym": "COVAW",
+                    "website": "https://example.org/",
+                    "start_year": "2020",
+                    "end_year": "",
+                    "funding_source": "FOKUS",
+                    "contact_person": "Ada Achieng",
+                    "contact_role": "Leder",
+                }
+            ),
+        )
+        partner = PartnerPage.objects.get(slug="kenya")
+        assert (partner.country.code, partner.acronym, partner.start_year) == ("KE", "COVAW", 2020)
+        assert partner.end_year is None
+        self.assert_body_saved(partner)
+        assert partner.body[2].block_type == "reports"
+        assert list(partner.body[2].value["reports"]) == [self.report]
+        response = self.get_public(partner)
+        self.assertContains(response, "Coalition on Violence Against Women (COVAW)")
+        self.assertContains(response, "siden 2020")
+
+    def test_conference_list_and_conference(self):
+        self.assertCanCreate(
+            self.home,
+            ConferenceIndexPage,
+            nested_form_data({"title": "Konferanser", "slug": "konferanser", "body": body()}),
+        )
+        index = ConferenceIndexPage.objects.child_of(self.home).get(slug="konferanser")
+        self.assertCanCreate(
+            index,
+            ConferencePage,
+            nested_form_data(
+                {
+                    "title": "Rådgivningssenter på Jamaica",
+                    "slug": "jamaica-2001",
+                    "summary": "Forundersøkelse.",
+                    "body": body(),
+                    "start_date": "2001-04-04",
+                    "end_date": "2001-04-18",
+                    "year": "",
+                    "city": "Kingston",
+                    "country": "JM",
+                    "participants": "40",
+                    "kss_role": "participant",
+                }
+            ),
+        )
+        conference = ConferencePage.objects.get(slug="jamaica-2001")
+        assert conference.year == 2001
+        assert conference.country.code == "JM"
+        self.assert_body_saved(conference)
+        self.assertContains(self.get_public(conference), "4.–18. april 2001")
+
+    def test_network_page_with_ordered_memberships(self):
+        self.assertCanCreate(
+            self.home,
+            NetworkPage,
+            nested_form_data(
+                {
+                    "title": "Nettverk",
+                    "slug": "nettverk",
+                    "body": body(),
+                    "memberships": inline_formset(
+                        [
+                            {
+                                "name": "Women Against Violence Europe",
+                                "acronym": "WAVE",
+                                "region": "european",
+                                "country": "",
+                                "status": "member",
+                                "website": "",
+                                "since_year": "1994",
+                                "description": "Europeisk nettverk.",
+                                "ORDER": "1",
+                            },
+                            {
+                                "name": "Nordiske Kvinner Mot Vold",
+                                "acronym": "NKMV",
+                                "region": "nordic",
+                                "country": "",
+                                "status": "member",
+                                "website": "",
+                                "since_year": "",
+                                "description": "Nordisk nettverk.",
+                                "ORDER": "2",
+                            },
+                        ]
+                    ),
+                }
+            ),
+        )
+        network = NetworkPage.objects.child_of(self.home).get(slug="nettverk")
+        assert [m.acronym for m in network.memberships.all()] == ["WAVE", "NKMV"]
+        self.assert_body_saved(network)
+
+    def test_report_archive_and_text_page(self):
+        self.assertCanCreate(
+            self.home,
+            ReportIndexPage,
+            nested_form_data({"title": "Rapporter", "slug": "rapporter", "body": body()}),
+        )
+        self.assertCanCreate(
+            self.home,
+            StandardPage,
+            nested_form_data({"title": "Personvern", "slug": "personvern", "body": body()}),
+        )
+        self.assert_body_saved(StandardPage.objects.child_of(self.home).get(slug="personvern"))
+
+
+class AdminValidationTest(WagtailPageTestCase):
+    def setUp(self):
+        self.login()
+        self.index = ConferenceIndexPage.objects.get(locale__language_code="nb")
+
+    def test_a_conference_cannot_end_before_it_starts(self):
+        response = self.client.post(
+            reverse(
+                "wagtailadmin_pages:add", args=["conferences", "conferencepage", self.index.pk]
+            ),
+            nested_form_data(
+                {
+                    "title": "Baklengs",
+                    "slug": "baklengs",
+                    "body": streamfield([]),
+                    "start_date": "2026-05-10",
+                    "end_date": "2026-05-01",
+                    "action-publish": "action-publish",
+                }
+            ),
+        )
+        assert response.status_code == 200
+        assert "Konferansen kan ikke slutte før den begynner." in response.content.decode()
+        assert not ConferencePage.objects.filter(slug="baklengs").exists()
+
+
+class AdminPublishesAnEditTest(WagtailPageTestCase):
+    def test_an_edited_partner_shows_on_the_public_page_once_published(self):
+        self.login()
+        partner = PartnerPage.objects.get(slug="kypros")
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[partner.pk]))
+        assert response.status_code == 200
+
+        data = nested_form_data(
+            {
+                "title": partner.title,
+                "slug": partner.slug,
+                "summary": "Nytt sammendrag fra sekretariatet.",
+                "body": streamfield([("paragraph", rich_text("<p>Ny tekst.</p>"))]),
+                "country": "CY",
+                "organisation_name": partner.organisation_name,
+                "acronym": "SPAVO",
+                "website": "",
+                "start_year": "2013",
+                "end_year": "",
+                "funding_source": "EØS-midlene",
+                "contact_person": "",
+                "contact_role": "",
+                "action-publish": "action-publish",
+            }
+        )
+        response = self.client.post(reverse("wagtailadmin_pages:edit", args=[partner.pk]), data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+
+        self.client.logout()
+        public = self.client.get("/partnere/kypros/")
+        self.assertContains(public, "Nytt sammendrag fra sekretariatet.")
+        self.assertContains(public, "Ny tekst.")
+        self.assertContains(public, "siden 2013")

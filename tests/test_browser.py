@@ -1,0 +1,42 @@
+"""What only a real browser can show: layout on a small phone, and that the
+page asks nothing of any other host."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAGES = ["/", "/nettverk/", "/partnere/", "/partnere/sor-afrika/", "/konferanser/", "/rapporter/"]
+
+
+@pytest.fixture
+def site_url(live_server):
+    # Transactional tests start from an emptied database: seed it again.
+    call_command("load_seed_content", verbosity=0)
+    return live_server.url
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_horizontal_scrolling_on_a_320px_phone(page, site_url, path):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(site_url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert page.locator("h1").count() == 1
+
+
+def test_pages_load_nothing_from_other_hosts(page, site_url):
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    for path in PAGES:
+        page.goto(site_url + path)
+    assert hosts == {urlsplit(site_url).netloc}
+
+
+def test_the_exit_link_is_visible_and_leads_to_the_neutral_site(page, site_url):
+    page.goto(site_url + "/partnere/kypros/")
+    exit_link = page.get_by_role("link", name="Forlat siden raskt")
+    assert exit_link.is_visible()
+    assert exit_link.get_attribute("href") == "https://www.yr.no/"
+    assert "noreferrer" in exit_link.get_attribute("rel")
