@@ -8,7 +8,8 @@ from .models import Report
 class ReportViewSet(SnippetViewSet):
     model = Report
     icon = "doc-full"
-    menu_label = _("Reports")
+    # Wagtail has its own "Reports" menu (Rapporter) for admin reports.
+    menu_label = _("Report library")
     menu_order = 200
     add_to_admin_menu = True
     list_display = ["title", "year", "kind", "related_page", "live"]
