@@ -2,7 +2,6 @@
 from earlier conferences, seminars and meetings."""
 
 from pages.models import ReportKind
-from pages.seed import NOT_ONLINE
 from pages.seeding import paragraph, report_list
 
 from .models import ConferenceIndexPage, ConferencePage
@@ -23,6 +22,20 @@ INDEX = {
             "med andre."
         ),
         reports_heading="Les mer om tidligere internasjonale konferanser, seminarer og møter",
+    ),
+    "en": dict(
+        title="Conferences",
+        slug="conferences",
+        summary=(
+            "Krisesentersekretariatet (KSS) considers international cooperation very "
+            "important. KSS also takes part in international conferences where we share the "
+            "experience and expertise each country has built up. At the same time it is "
+            "important to cooperate with other countries in the work to combat violence against "
+            "women and domestic violence all over the world. Below is an overview of regional "
+            "and international conferences that we have organised, or are working to organise, "
+            "together with others."
+        ),
+        reports_heading="Read more about earlier international conferences, seminars and meetings",
     ),
 }
 
@@ -74,34 +87,79 @@ TEXT = {
             ),
         ),
     },
+    "en": {
+        "nordic-forum-2014": dict(
+            title="Nordic Forum 2014",
+            slug="nordic-forum-2014",
+            city="Malmö",
+            summary=(
+                "The Nordic conference Nordic Forum (Nordisk Forum), held in Malmö in 2014, "
+                "gathered around 30,000 participants over four days. KSS was the Norwegian "
+                "representative in the conference’s steering group."
+            ),
+            body=[
+                paragraph(
+                    "The Nordic Feminist Network (Feministisk Nettverk Norden, FNN) grew out of "
+                    "Nordic Forum in Malmö in 2014, and KSS is part of the network.",
+                ),
+            ],
+        ),
+        "nordic-women-against-violence-2015": dict(
+            title="Nordic Women Against Violence 2015",
+            slug="nordic-women-against-violence-2015",
+            summary=(
+                "A regional conference that KSS has organised, or is working to organise, "
+                "together with others."
+            ),
+        ),
+        "world-conference-of-womens-shelters": dict(
+            title="World Conference of Women’s Shelters",
+            slug="world-conference-of-womens-shelters",
+            summary=(
+                "An international conference that KSS has organised, or is working to "
+                "organise, together with others."
+            ),
+        ),
+    },
 }
 
 EARLIER_REPORTS = {
     "report:pakistan-2005": dict(
+        title="Rapport fra Regional konferanse om vold mot kvinner i Pakistan 05",
         year=2005,
         kind=ReportKind.CONFERENCE_REPORT,
         country="PK",
-        nb="Rapport fra Regional konferanse om vold mot kvinner i Pakistan 05",
+        summary={
+            "en": "Report from a regional conference on violence against women in Pakistan, 2005."
+        },
     ),
     "report:brussels-seminar-2002": dict(
+        title="Rapport fra samarbeidsseminar i Brussel om vold mot kvinner med "
+        "funksjonshemning – sept. 02",
         year=2002,
         kind=ReportKind.SEMINAR_REPORT,
         country="BE",
-        nb="Rapport fra samarbeidsseminar i Brussel om vold mot kvinner med funksjonshemning "
-        "– sept. 02",
+        summary={
+            "en": "Report from a cooperation seminar in Brussels on violence against women with "
+            "disabilities, September 2002."
+        },
     ),
     "report:woman-incorporated-2002": dict(
+        title="Woman Incorporated & Krisesentersekretariatet – 6.mnd rapport – oktober 01-mars 02",
         year=2002,
         kind=ReportKind.PROGRESS_REPORT,
-        country="",
-        nb="Woman Incorporated & Krisesentersekretariatet – 6.mnd rapport – oktober 01-mars 02",
+        summary={"en": "Woman Incorporated and KSS: six-month report, October 2001 to March 2002."},
     ),
     "report:brussels-study-trip-2004": dict(
+        title="Rapport om arbeidet mot vold mot kvinner med funksjonshemning fra studietur til "
+        "Brussel 20.-21. september 2004",
         year=2004,
         kind=ReportKind.STUDY_TRIP_REPORT,
         country="BE",
-        nb="Rapport om arbeidet mot vold mot kvinner med funksjonshemning fra studietur til "
-        "Brussel 20.-21. september 2004",
+        summary={
+            "en": "Report on the work against violence against women with disabilities, from a "
+            "study trip to Brussels, 20–21 September 2004."
+        },
     ),
 }
 
@@ -109,19 +167,7 @@ EARLIER_REPORTS = {
 def build(seeder, roots):
     for lang, root in roots.items():
         text = dict(INDEX[lang])
-        reports = [
-            seeder.report(
-                key,
-                lang,
-                title=facts[lang],
-                year=facts["year"],
-                kind=facts["kind"],
-                country=facts["country"],
-                language="nb",
-                unavailable_note=NOT_ONLINE[lang],
-            )
-            for key, facts in EARLIER_REPORTS.items()
-        ]
+        reports = seeder.reports(lang, EARLIER_REPORTS)
         text["body"] = [report_list(text.pop("reports_heading"), reports)]
         index = seeder.page(
             "page:conferences", root, ConferenceIndexPage, show_in_menus=True, **text

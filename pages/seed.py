@@ -1,6 +1,8 @@
 """Seed content of the shared pages: the front page, networks, the report
-archive and the statement pages. Texts are the seed text's own words, with
-evident typos fixed.
+archive and the statement pages, in Norwegian and English.
+
+The Norwegian texts are the seed text's own words, with evident typos fixed;
+the English texts are translations of them.
 """
 
 from wagtail.models import Page, Site
@@ -16,24 +18,25 @@ from .models import (
 )
 from .seeding import heading, paragraph, report_list
 
-NOT_ONLINE = {"nb": "Ikke tilgjengelig på nett."}
+LANGUAGES = ("nb", "en")
 
 EARLIER_REPORTS = {
     "report:jamaica-2001": dict(
+        title="Rapport fra forundersøkelse angående opprettelse av rådgivningssenter på "
+        "Jamaica i perioden 4-18 april 2001",
         year=2001,
         kind=ReportKind.FEASIBILITY_STUDY,
         country="JM",
-        language="nb",
-        nb="Rapport fra forundersøkelse angående opprettelse av rådgivningssenter på Jamaica "
-        "i perioden 4-18 april 2001",
+        summary={
+            "en": "Report from a feasibility study on setting up a counselling centre in "
+            "Jamaica, 4–18 April 2001."
+        },
     ),
     "report:tribunal-feasibility": dict(
-        year=None,
-        kind=ReportKind.FEASIBILITY_STUDY,
-        country="",
-        language="en",
-        nb="A Study on the Feasibility of Holding an International Tribunal on Violence "
+        title="A Study on the Feasibility of Holding an International Tribunal on Violence "
         "Against Women",
+        kind=ReportKind.FEASIBILITY_STUDY,
+        language="en",
     ),
 }
 
@@ -76,6 +79,48 @@ LANDING = {
                 "samarbeid med både myndighetene og andre organisasjoner.",
             ),
             heading("Tidligere internasjonalt engasjement"),
+            report_list("", reports),
+        ],
+    ),
+    "en": dict(
+        title="International work",
+        slug="international-work",
+        summary=(
+            "Krisesentersekretariatet (KSS), the secretariat of the Norwegian women’s "
+            "shelters, sees solidarity work as important, so that a global women’s movement "
+            "can benefit from one another in the fight against men’s violence against women. "
+            "Through taking part in projects and conferences we see how important it is to "
+            "have an arena where women’s organisations share the experience and expertise "
+            "each country has built up. We have also found that good networks grow between "
+            "women’s organisations, and that they often continue in further cooperation."
+        ),
+        body=lambda reports: [
+            paragraph(
+                "The aim of KSS’s international cooperation is to strengthen women’s "
+                "organisation and participation, and that this should lead to more knowledge, "
+                "formalisation, respect and realisation of women’s human rights.",
+                "This is done by supporting women’s organisations so that they can increase "
+                "their influence on attitudes, behaviour, legal frameworks and services that aim "
+                "to stop men’s violence against women.",
+                "This can only happen through women’s organisation and participation, which in "
+                "turn will strengthen women’s control over economic resources and increase "
+                "their influence in political structures at different levels.",
+            ),
+            heading("Visits from other countries"),
+            paragraph(
+                "This year, too, the secretariat has had many visits from women’s "
+                "organisations, people working in public administration and politicians from "
+                "other countries.",
+                "They come to see how we run the shelters, and how the organisation works to "
+                "combat all forms of violence against women and children.",
+                "In most cases they also want insight into how assistance and safe places to "
+                "stay are organised for victims of human trafficking.",
+                "KSS is part of civil society, and therefore has an important role in pressing "
+                "the authorities and society at large for change.",
+                "It is important to convey this role to our foreign guests, as well as our "
+                "cooperation with both the authorities and other organisations.",
+            ),
+            heading("Earlier international engagement"),
             report_list("", reports),
         ],
     ),
@@ -143,6 +188,68 @@ NETWORK = {
             ),
         ],
     ),
+    "en": dict(
+        title="Networks",
+        slug="network",
+        summary=(
+            "Krisesentersekretariatet (KSS) works to gain knowledge, understanding and greater "
+            "expertise, and to promote international solidarity in the fight against violence "
+            "against women and domestic violence."
+        ),
+        memberships=[
+            dict(
+                name="Shelters and shelter organisations in the Nordic countries",
+                region="nordic",
+                description=(
+                    "Over time KSS has also put weight on cooperation with other countries. "
+                    "This includes shelters and shelter organisations in the Nordic countries, "
+                    "with which we cooperate closely."
+                ),
+            ),
+            dict(
+                name="Women Against Violence, Europe",
+                acronym="WAVE",
+                region="european",
+                description="KSS is part of the European network WAVE (Women Against "
+                "Violence, Europe).",
+            ),
+            dict(
+                name="Nordic Women Against Violence (Nordiske Kvinner Mot Vold)",
+                acronym="NKMV",
+                region="nordic",
+                description="KSS is part of the Nordic shelter network Nordic Women Against "
+                "Violence (Nordiske Kvinner Mot Vold, NKMV).",
+            ),
+            dict(
+                name="Nordic Feminist Network (Feministisk Nettverk Norden)",
+                acronym="FNN",
+                region="nordic",
+                description=(
+                    "KSS is part of the Nordic Feminist Network (Feministisk Nettverk Norden, "
+                    "FNN). FNN grew out of the Nordic conference Nordic Forum (Nordisk Forum) "
+                    "in Malmö in 2014. KSS was the Norwegian representative in the "
+                    "conference’s steering group; over four days the conference gathered "
+                    "around 30,000 participants."
+                ),
+            ),
+            dict(
+                name="A shelter in Lithuania",
+                region="european",
+                country="LT",
+                status="past",
+                description="KSS helped to start a shelter in Lithuania with funds from the "
+                "Norwegian Ministry of Foreign Affairs (Utenriksdepartementet).",
+            ),
+            dict(
+                name="A partner organisation in South Africa",
+                region="global",
+                country="ZA",
+                status="past",
+                description="For 15 years KSS was a partner of an organisation in South "
+                "Africa, with funds from FOKUS (Forum for Women and Development).",
+            ),
+        ],
+    ),
 }
 
 REPORT_ARCHIVE = {
@@ -151,6 +258,12 @@ REPORT_ARCHIVE = {
         slug="rapporter",
         summary="Rapporter, studier og artikler fra Krisesentersekretariatets internasjonale "
         "arbeid, de nyeste først.",
+    ),
+    "en": dict(
+        title="Reports",
+        slug="reports",
+        summary="Reports, studies and articles from the international work of "
+        "Krisesentersekretariatet (KSS), newest first. Most are in Norwegian.",
     ),
 }
 
@@ -197,6 +310,48 @@ STATEMENTS = {
                 ),
             ],
         ),
+        "en": dict(
+            title="Stay safe online",
+            slug="stay-safe-online",
+            summary="If someone can see what you do on your computer or phone, there are ways "
+            "to cover your tracks. Here is what matters most.",
+            body=[
+                heading("The “Exit this page” button"),
+                paragraph(
+                    "At the top of every page there is a button that takes you away from here "
+                    "at once, to a neutral website.",
+                    "You can also press the Shift key three times in a row.",
+                    "The button does not delete your browser history: the page you were on may "
+                    "still be in the history.",
+                ),
+                heading("Use private browsing"),
+                paragraph(
+                    "In a private (incognito) window the browser does not keep history, "
+                    "cookies or form data after you close the window.",
+                    "Close all private windows when you are done.",
+                ),
+                heading("Delete single pages from the history"),
+                paragraph(
+                    "Deleting the whole history can make the person watching suspicious.",
+                    "Delete only the pages you do not want others to see instead.",
+                    "In most browsers Ctrl+H (Cmd+Y on a Mac) opens the history, where you can "
+                    "remove pages one by one.",
+                ),
+                heading("Use a device the other person cannot reach"),
+                paragraph(
+                    "The safest way is to use a computer or phone that the person who is "
+                    "violent cannot get at, for example at a library, a friend’s home or at "
+                    "work.",
+                    "A phone or computer can have monitoring software on it that you cannot see.",
+                ),
+                heading("Need help now?"),
+                paragraph(
+                    "Call 112 if you are in danger.",
+                    "In Norway, the help line for violence and abuse (Vold- og "
+                    "overgrepslinjen), 116 006, is free and open day and night.",
+                ),
+            ],
+        ),
     },
     "page:privacy": {
         "nb": dict(
@@ -231,6 +386,37 @@ STATEMENTS = {
                 ),
             ],
         ),
+        "en": dict(
+            title="Privacy",
+            slug="privacy",
+            summary="This website is made so that you can read it without leaving traces, "
+            "with us or with anyone else.",
+            body=[
+                heading("No cookies and no tracking"),
+                paragraph(
+                    "The website sets no cookies and stores nothing in your browser while you "
+                    "read it.",
+                    "We use no analytics, advertising or social media buttons.",
+                ),
+                heading("No content from other websites"),
+                paragraph(
+                    "All fonts, images and scripts come from our own server.",
+                    "Your browser therefore contacts no other website while you read our pages.",
+                    "When you follow a link to another website, your browser does not tell that "
+                    "website where you came from.",
+                ),
+                heading("What we store"),
+                paragraph(
+                    "We do not store your IP address or what you search for in our logs.",
+                    "Only the secretariat’s staff who edit the website have a user account.",
+                ),
+                heading("Questions"),
+                paragraph(
+                    "Krisesentersekretariatet is responsible for this website.",
+                    "If you have questions about privacy, please contact us.",
+                ),
+            ],
+        ),
     },
     "page:accessibility": {
         "nb": dict(
@@ -239,9 +425,7 @@ STATEMENTS = {
             summary="Vi vil at alle skal kunne bruke nettstedet, uansett hvordan de leser.",
             body=[
                 heading("Standarden vi følger"),
-                paragraph(
-                    "Nettstedet skal oppfylle kravene i WCAG 2.1 på nivå AA.",
-                ),
+                paragraph("Nettstedet skal oppfylle kravene i WCAG 2.1 på nivå AA."),
                 heading("Slik tester vi"),
                 paragraph(
                     "Hver side testes automatisk i en ekte nettleser, på mobil- og "
@@ -249,13 +433,34 @@ STATEMENTS = {
                     "Vi tester også at alt kan brukes med tastatur.",
                 ),
                 heading("Kjente mangler"),
-                paragraph(
-                    "Eldre rapporter i PDF kan mangle overskrifter og alternativ tekst.",
-                ),
+                paragraph("Eldre rapporter i PDF kan mangle overskrifter og alternativ tekst."),
                 heading("Meld fra om et problem"),
                 paragraph(
                     "Finner du noe som ikke fungerer for deg, vil vi gjerne høre om det.",
                     "Kontakt Krisesentersekretariatet.",
+                ),
+            ],
+        ),
+        "en": dict(
+            title="Accessibility",
+            slug="accessibility",
+            summary="We want everyone to be able to use this website, however they read it.",
+            body=[
+                heading("The standard we follow"),
+                paragraph("The website aims to meet WCAG 2.1 at level AA."),
+                heading("How we test"),
+                paragraph(
+                    "Every page is tested automatically in a real browser, at phone and desktop "
+                    "widths, and the code is checked against the HTML standard.",
+                    "We also test that everything can be used with a keyboard.",
+                ),
+                heading("Known gaps"),
+                paragraph("Older reports in PDF may lack headings and alternative text."),
+                heading("Report a problem"),
+                paragraph(
+                    "If you find something that does not work for you, we would like to hear "
+                    "about it.",
+                    "Please contact Krisesentersekretariatet.",
                 ),
             ],
         ),
@@ -266,20 +471,9 @@ STATEMENTS = {
 def build_roots(seeder):
     """The front page in each language, with its earlier-engagement reports."""
     roots = {}
-    for lang, text in LANDING.items():
-        reports = [
-            seeder.report(
-                key,
-                lang,
-                title=facts[lang],
-                year=facts["year"],
-                kind=facts["kind"],
-                country=facts["country"],
-                language=facts["language"],
-                unavailable_note=NOT_ONLINE[lang],
-            )
-            for key, facts in EARLIER_REPORTS.items()
-        ]
+    for lang in LANGUAGES:
+        text = LANDING[lang]
+        reports = seeder.reports(lang, EARLIER_REPORTS)
         fields = {**text, "body": text["body"](reports)}
         roots[lang] = seeder.root_page("page:landing", InternationalWorkPage, lang, **fields)
     return roots
@@ -309,7 +503,11 @@ def configure_site(seeder, roots):
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site.objects.create(
-            hostname="localhost", port=80, root_page=root, is_default_site=True
+            hostname="localhost",
+            port=80,
+            root_page=root,
+            is_default_site=True,
+            site_name="Krisesentersekretariatet",
         )
     elif site.root_page_id != root.pk and not isinstance(
         site.root_page.specific, InternationalWorkPage

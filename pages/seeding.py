@@ -22,6 +22,10 @@ from wagtail.models import Locale, Page
 
 from .models import Report
 
+# Said of every seeded report: the seed text names them, but their files are not
+# part of it. Staff replace the note when they upload the PDF.
+NOT_ONLINE = {"nb": "Ikke tilgjengelig på nett.", "en": "Not available online."}
+
 SEED_NAMESPACE = uuid.UUID("5b3c3c36-2f7e-4c1e-9d07-6b1f0e6c4a51")
 
 
@@ -100,3 +104,25 @@ class Seeder:
             report.save_revision(log_action=False).publish(log_action=False)
         self._record(report, created=True)
         return report
+
+    def reports(self, language_code, specs, **defaults):
+        """Seed a group of reports described as ``{name: spec}``.
+
+        A report keeps its own title (as printed on it) in every language; the
+        ``summary`` says in the page's language what it is. ``defaults`` fill in
+        what a spec leaves out (the partner's country, say).
+        """
+        seeded = []
+        for name, spec in specs.items():
+            fields = {
+                "country": "",
+                **defaults,
+                **{key: spec[key] for key in ("year", "country") if key in spec},
+                "title": spec["title"],
+                "kind": spec["kind"],
+                "language": spec.get("language", "nb"),
+                "summary": spec.get("summary", {}).get(language_code, ""),
+                "unavailable_note": NOT_ONLINE[language_code],
+            }
+            seeded.append(self.report(name, language_code, **fields))
+        return seeded

@@ -1,7 +1,6 @@
 """Seed content of the partner section: the three partners and their reports."""
 
 from pages.models import ReportKind
-from pages.seed import NOT_ONLINE
 from pages.seeding import paragraph
 
 from .models import PartnerIndexPage, PartnerPage
@@ -16,6 +15,15 @@ INDEX = {
             "viktigste internasjonale partnersamarbeid."
         ),
     ),
+    "en": dict(
+        title="Partners",
+        slug="partners",
+        summary=(
+            "For many years Krisesentersekretariatet (KSS) has cooperated with partner "
+            "organisations all over the world. Here you will find more about KSS’s most "
+            "important international partnerships."
+        ),
+    ),
 }
 
 # Facts that are the same in every language.
@@ -23,20 +31,17 @@ PARTNERS = {
     "south-africa": dict(
         country="ZA",
         organisation_name="Masimanyane Women’s Support Centre",
-        funding_source="FOKUS",
         contact_person="Lesley Ann Foster",
     ),
     "cyprus": dict(
         country="CY",
         organisation_name="Association for the Prevention and Handling of Violence in the Family",
         acronym="SPAVO",
-        funding_source="EØS-midlene",
     ),
     "estonia": dict(
         country="EE",
         organisation_name="Estonian Women’s Shelters Union",
         acronym="EWSU",
-        funding_source="EØS-midlene",
     ),
 }
 
@@ -45,6 +50,7 @@ TEXT = {
         "south-africa": dict(
             title="Sør-Afrika",
             slug="sor-afrika",
+            funding_source="FOKUS",
             contact_role="Leder ved Masimanyane",
             summary=(
                 "Masimanyane Women’s Support Centre i Sør Afrika har vært "
@@ -72,6 +78,7 @@ TEXT = {
         "cyprus": dict(
             title="Kypros",
             slug="kypros",
+            funding_source="EØS-midlene",
             summary=(
                 "Krisesentersekretariatet er norsk partner, og skal samarbeide om opprettelse "
                 "av et krisesenter for kvinner og barn på Kypros."
@@ -125,6 +132,7 @@ TEXT = {
         "estonia": dict(
             title="Estland",
             slug="estland",
+            funding_source="EØS-midlene",
             summary=(
                 "Krisesentersekretariatet har i flere år hatt et godt samarbeid med "
                 "paraplyorganisasjonen The Estonian Women’s Shelters Union (EWSU)."
@@ -152,49 +160,181 @@ TEXT = {
             ],
         ),
     },
+    "en": {
+        "south-africa": dict(
+            title="South Africa",
+            slug="south-africa",
+            funding_source="FOKUS (Forum for Women and Development)",
+            contact_role="Leader of Masimanyane",
+            summary=(
+                "Masimanyane Women’s Support Centre in South Africa has been the partner "
+                "organisation of Krisesentersekretariatet (KSS) for 16 years. This is the last "
+                "year we receive funds through FOKUS to support Masimanyane."
+            ),
+            body=[
+                paragraph(
+                    "During the year the cooperation has consisted of exchanging information "
+                    "between the organisations.",
+                    "Through FOKUS, the organisation received travel support to take part in "
+                    "the UN Commission on the Status of Women (CSW) in New York.",
+                    "There we discussed further cooperation.",
+                ),
+                paragraph(
+                    "Lesley Ann Foster, the leader of Masimanyane, gave a talk at a joint "
+                    "breakfast for the Norwegian participants from civil society and the "
+                    "project partners from the South.",
+                    "Norway’s Minister of Equality and the Norwegian Ambassador to the UN were "
+                    "present.",
+                    "Foster’s focus was the importance of the work for equality and for "
+                    "strengthening the position of women, especially in developing countries.",
+                ),
+            ],
+        ),
+        "cyprus": dict(
+            title="Cyprus",
+            slug="cyprus",
+            funding_source="EEA Grants (EØS-midlene)",
+            summary=(
+                "Krisesentersekretariatet (KSS) is the Norwegian partner, and will cooperate "
+                "on setting up a shelter for women and children in Cyprus."
+            ),
+            body=[
+                paragraph(
+                    "The EEA Grants (EØS-midlene) are Norway’s contribution to reducing social "
+                    "and economic disparities in 14 countries in Europe.",
+                    "The support is also meant to strengthen cooperation between Norway and "
+                    "the beneficiary countries.",
+                    "27 programmes have been set up through the EEA Grants, and combating "
+                    "domestic violence is one of them.",
+                    "20 million euros have been set aside for this work.",
+                ),
+                paragraph(
+                    "Our partner is the Association for the Prevention and Handling of "
+                    "Violence in the Family (SPAVO).",
+                    "During the year the organisations have held several meetings in Cyprus.",
+                    "We have a good relationship with the organisation, even though we meet "
+                    "some challenges in working across cultures.",
+                    "The overall goal is to build good shelter services and to exchange "
+                    "experience in preventing violence against women and domestic violence.",
+                    "The project will provide information on rights, to raise awareness of the "
+                    "issue and of where to seek help.",
+                    "One challenge is that the shelter services and the information must also "
+                    "reach people exposed to violence in Northern Cyprus, who are to be "
+                    "included in this work.",
+                ),
+                paragraph(
+                    "SPAVO is very interested in how we work with children in the shelters in "
+                    "Norway, and a study visit to Norway and a conference in Cyprus will take "
+                    "place during 2014.",
+                ),
+                paragraph(
+                    "In the autumn of 2013 the board of KSS visited SPAVO.",
+                    "The aim of the meeting was for the board and the management of SPAVO to "
+                    "get to know each other’s organisations and work better.",
+                    "During the visit, experience and knowledge were exchanged, especially about "
+                    "the different laws in Norway and Cyprus concerning people exposed to "
+                    "violence.",
+                    "After the meeting, KSS has sent a great deal of information that could be "
+                    "useful for improving the laws and legal rights of people exposed to "
+                    "violence.",
+                    "Shelters are meant to be easy to reach, but for women and their children "
+                    "to get help at the shelter in Cyprus, among other things there must be "
+                    "documentation from the police.",
+                    "This is not the case in Norway.",
+                    "This impressed the management of SPAVO.",
+                ),
+            ],
+        ),
+        "estonia": dict(
+            title="Estonia",
+            slug="estonia",
+            funding_source="EEA Grants (EØS-midlene)",
+            summary=(
+                "For several years Krisesentersekretariatet (KSS) has had a good cooperation "
+                "with the umbrella organisation The Estonian Women’s Shelters Union (EWSU)."
+            ),
+            body=[
+                paragraph(
+                    "Estonia is one of the 14 countries that have received financial support "
+                    "through the EEA Grants, which are Norway’s contribution to reducing social "
+                    "and economic disparities and aim to strengthen civil society.",
+                    "In April a conference was held in Tallinn between the organisations in "
+                    "Estonia and agencies and organisations from Norway.",
+                    "The aim was to look at the possibilities for cooperation, especially under "
+                    "the programme “Domestic violence and measures for victims of human "
+                    "trafficking”.",
+                    "Both KSS, represented by Tove Smaadahl, and ROSA, represented by Mildrid "
+                    "Mikkelsen, took part and spoke about the experience of the shelters’ work "
+                    "in Norway.",
+                ),
+                paragraph(
+                    "We have therefore made an agreement to cooperate on strengthening the "
+                    "skills of staff at the shelters and in the support services, and on "
+                    "developing more services for people exposed to violence.",
+                    "A seminar will be held in Tallinn, and several shelter staff will go on a "
+                    "study trip to Norway and spend time working at some of the shelters.",
+                ),
+            ],
+        ),
+    },
 }
 
 REPORTS = {
     "south-africa": {
         "report:za-2010": dict(
+            title="Masimanyane Women’s Support Centre i Sør Afrika, rapport 2010",
             year=2010,
             kind=ReportKind.REPORT,
-            nb="Masimanyane Women’s Support Centre i Sør Afrika, rapport 2010",
+            summary={"en": "Masimanyane Women’s Support Centre in South Africa: report 2010."},
         ),
         "report:za-2003": dict(
+            title="Masimanyane Women’s Support Centre i Sør Afrika, rapport 2003",
             year=2003,
             kind=ReportKind.REPORT,
-            nb="Masimanyane Women’s Support Centre i Sør Afrika, rapport 2003",
+            summary={"en": "Masimanyane Women’s Support Centre in South Africa: report 2003."},
         ),
         "report:za-annual-2003": dict(
+            title="Masimanyane Women’s Support Centre i Sør Afrika, årsrapport 2003",
             year=2003,
             kind=ReportKind.ANNUAL_REPORT,
-            nb="Masimanyane Women’s Support Centre i Sør Afrika, årsrapport 2003",
+            summary={
+                "en": "Masimanyane Women’s Support Centre in South Africa: annual report 2003."
+            },
         ),
         "report:za-annual-2002": dict(
+            title="Masimanyane Women’s Support Centre i Sør Afrika, årsrapport 2002",
             year=2002,
             kind=ReportKind.ANNUAL_REPORT,
-            nb="Masimanyane Women’s Support Centre i Sør Afrika, årsrapport 2002",
+            summary={
+                "en": "Masimanyane Women’s Support Centre in South Africa: annual report 2002."
+            },
         ),
         "report:za-friends": dict(
-            year=None,
+            title="Informasjon om våre venner på Masimanyane Women’s Support Centre i Sør Afrika",
             kind=ReportKind.ARTICLE,
-            nb="Informasjon om våre venner på Masimanyane Women’s Support Centre i Sør Afrika",
+            summary={
+                "en": "Information about our friends at Masimanyane Women’s Support Centre in "
+                "South Africa."
+            },
         ),
         "report:za-csw": dict(
-            year=None,
-            kind=ReportKind.ARTICLE,
-            nb="Krisesentersekretariatets Sør Afrikanske partnerorganisasjon kom med viktige "
+            title="Krisesentersekretariatets Sør Afrikanske partnerorganisasjon kom med viktige "
             "innspill til den norske delegasjonen under FNs kvinnekommisjonsmøte (CSW) i "
             "New York",
+            kind=ReportKind.ARTICLE,
+            summary={
+                "en": "KSS’s South African partner organisation made important contributions to "
+                "the Norwegian delegation at the meeting of the UN Commission on the Status of "
+                "Women (CSW) in New York."
+            },
         ),
     },
     "cyprus": {
         "report:cy-agreement": dict(
-            year=None,
-            kind=ReportKind.ARTICLE,
-            nb="Krisesentersekretariatet har inngått samarbeid om opprettelse av krisesenter "
+            title="Krisesentersekretariatet har inngått samarbeid om opprettelse av krisesenter "
             "på Kypros",
+            kind=ReportKind.ARTICLE,
+            summary={"en": "KSS has agreed to cooperate on setting up a shelter in Cyprus."},
         ),
     },
     "estonia": {},
@@ -208,15 +348,4 @@ def build(seeder, roots):
         )
         for key, facts in PARTNERS.items():
             partner = seeder.page(f"partner:{key}", index, PartnerPage, **facts, **TEXT[lang][key])
-            for report_key, report in REPORTS[key].items():
-                seeder.report(
-                    report_key,
-                    lang,
-                    title=report[lang],
-                    year=report["year"],
-                    kind=report["kind"],
-                    country=facts["country"],
-                    language="nb",
-                    related_page=partner,
-                    unavailable_note=NOT_ONLINE[lang],
-                )
+            seeder.reports(lang, REPORTS[key], country=facts["country"], related_page=partner)

@@ -54,7 +54,7 @@ class TreeRulesTest(WagtailPageTestCase):
 class AdminCreatesEachPageTypeTest(WagtailPageTestCase):
     def setUp(self):
         self.login()
-        self.report = Report.objects.get(title__contains="rapport 2010")
+        self.report = Report.objects.get(title__contains="rapport 2010", locale__language_code="nb")
         self.assertCanCreate(
             Page.get_first_root_node(),
             InternationalWorkPage,

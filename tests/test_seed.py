@@ -60,7 +60,8 @@ def test_every_page_of_the_tree_is_served_at_its_slug(client, path, title):
 
 def test_the_seed_creates_the_thirteen_reports_once():
     assert Report.objects.filter(locale__language_code="nb").count() == 13
-    assert sorted(Report.objects.values_list("title", flat=True)) == sorted(SEED_REPORT_TITLES)
+    titles = Report.objects.filter(locale__language_code="nb").values_list("title", flat=True)
+    assert sorted(titles) == sorted(SEED_REPORT_TITLES)
 
 
 @pytest.mark.parametrize("title", SEED_REPORT_TITLES)
@@ -95,14 +96,18 @@ def test_a_staff_edit_survives_a_second_run(client):
     partner = Page.objects.get(url_path__endswith="/partnere/kypros/").specific
     partner.summary = "Redigert av sekretariatet."
     partner.save_revision().publish()
-    report = Report.objects.get(title__startswith="Rapport fra Regional konferanse")
+    report = Report.objects.get(
+        title__startswith="Rapport fra Regional konferanse", locale__language_code="nb"
+    )
     report.title = "Regional konferanse i Pakistan 2005"
     report.save()
 
     call_command("load_seed_content", stdout=io.StringIO())
 
     assert "Redigert av sekretariatet." in text_of(client.get("/partnere/kypros/"))
-    assert not Report.objects.filter(title__startswith="Rapport fra Regional konferanse").exists()
+    assert not Report.objects.filter(
+        title__startswith="Rapport fra Regional konferanse", locale__language_code="nb"
+    ).exists()
     assert Page.objects.filter(url_path__endswith="/partnere/kypros/").count() == 1
 
 

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "partners",
     "conferences",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
     "wagtail.sites",
     "wagtail.users",
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -107,7 +109,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: Norwegian Bokmål at the root, English under /en/.
 LANGUAGE_CODE = "nb"
 LANGUAGES = [
-    ("nb", "Norsk (bokmål)"),
+    ("nb", "Norsk"),
     ("en", "English"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]

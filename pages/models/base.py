@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pages.blocks import BodyBlock
+from pages.translations import alternates
 
 
 class BasePage(Page):
@@ -36,3 +37,7 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_sitemap_urls(self, request=None):
+        links = [{"lang_code": code, "location": url} for code, url in alternates(self, request)]
+        return [{**url, "alternates": links} for url in super().get_sitemap_urls(request)]

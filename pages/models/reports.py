@@ -200,7 +200,3 @@ class Report(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, m
     @property
     def file_size(self):
         return self.document.get_file_size() if self.document_id else None
-
-    @property
-    def is_in_other_language(self):
-        return self.language != self.locale.language_code

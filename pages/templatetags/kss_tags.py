@@ -1,7 +1,11 @@
-"""Navigation for the base template: the section menu and the breadcrumb."""
+"""Navigation for the base template: menu, breadcrumb, languages, footer."""
 
 from django import template
+from django.conf import settings
+from django.utils.translation import get_language
 from wagtail.models import Page, Site
+
+from pages.translations import alternates, live_translations
 
 register = template.Library()
 
@@ -52,3 +56,31 @@ def footer_nav(context):
         site_settings.accessibility_page,
     ]
     return {"links": [page.localized for page in chosen if page is not None]}
+
+
+@register.inclusion_tag("includes/alternate_links.html", takes_context=True)
+def alternate_links(context):
+    """``<link rel="alternate" hreflang>`` for every translation of the page."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return {"links": []}
+    return {"links": alternates(page, context["request"])}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to the other languages: the translation of this page where there is
+    one, else that language's front page."""
+    request = context["request"]
+    page = context.get("page")
+    translations = live_translations(page) if isinstance(page, Page) else {}
+    site = Site.find_for_request(request)
+    roots = live_translations(site.root_page) if site else {}
+    current = get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code) or roots.get(code)
+        if code == current or target is None:
+            continue
+        links.append({"code": code, "name": name, "url": target.get_url(request)})
+    return {"links": links}

@@ -1,0 +1,34 @@
+"""Which translations of a page a visitor can be sent to.
+
+Shared by the language switcher, the ``hreflang`` links in every page's head
+and the sitemap, so the three always agree.
+"""
+
+from django.conf import settings
+
+
+def live_translations(page):
+    """``{language_code: page}`` for the live, public translations of ``page``,
+    the page itself included, in the order of ``settings.LANGUAGES``."""
+    found = {
+        translation.locale.language_code: translation
+        for translation in page.get_translations(inclusive=True)
+        .live()
+        .public()
+        .select_related("locale")
+    }
+    return {code: found[code] for code, _ in settings.LANGUAGES if code in found}
+
+
+def alternates(page, request=None):
+    """``[(hreflang, absolute URL)]`` for a page with at least one translation:
+    one per language, plus ``x-default`` for the default language's page.
+    Empty for a page that exists in one language only."""
+    translations = live_translations(page)
+    if len(translations) < 2:
+        return []
+    links = [(code, p.get_full_url(request)) for code, p in translations.items()]
+    default = translations.get(settings.LANGUAGE_CODE)
+    if default is not None:
+        links.append(("x-default", default.get_full_url(request)))
+    return links

@@ -1,0 +1,86 @@
+"""The Norwegian interface is complete: no string reaches a Norwegian page in English."""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from django.conf import settings
+
+from tests.helpers import read_po
+from tests.test_seed import NORWEGIAN_TREE
+
+CATALOGUE = Path(settings.BASE_DIR) / "locale" / "nb" / "LC_MESSAGES" / "django.po"
+SOURCES = ["manage.py", "kss_site", "pages", "partners", "conferences", "templates"]
+
+
+def test_every_string_in_the_catalogue_is_translated():
+    entries = read_po(CATALOGUE)
+    assert entries
+    untranslated = [msgid for _, msgid, msgstr, _ in entries if not msgstr]
+    fuzzy = [msgid for _, msgid, _, flags in entries if "fuzzy" in flags]
+    assert untranslated == []
+    assert fuzzy == []
+
+
+def test_the_catalogue_holds_every_string_of_the_code_and_templates(tmp_path):
+    """Extract the strings afresh from a copy of the sources and compare: a new
+    {% translate %} or gettext() without a Norwegian entry fails here."""
+    for name in SOURCES:
+        source = Path(settings.BASE_DIR) / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, tmp_path / name)
+    (tmp_path / "locale").mkdir()
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "nb", "--no-location", "--no-wrap"],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "kss_site.settings.test"},
+    )
+    fresh = {
+        (ctx, msgid)
+        for ctx, msgid, _, _ in read_po(tmp_path / CATALOGUE.relative_to(settings.BASE_DIR))
+    }
+    committed = {(ctx, msgid) for ctx, msgid, _, _ in read_po(CATALOGUE)}
+    assert sorted(fresh - committed, key=str) == [], "run makemessages and translate"
+    assert sorted(committed - fresh, key=str) == [], "remove obsolete entries (makemessages)"
+
+
+def english_interface_strings():
+    """msgids whose Norwegian translation differs, so they are English words."""
+    return {
+        msgid.split("%(")[0].strip()
+        for _, msgid, msgstr, _ in read_po(CATALOGUE)
+        if msgstr != msgid and len(msgid.split("%(")[0].strip()) > 2
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", [*NORWEGIAN_TREE, "/finnes-ikke/"])
+def test_no_english_interface_text_on_a_norwegian_page(client, path):
+    page = BeautifulSoup(client.get(path).content, "html.parser")
+    # Passages marked as another language (a report's English title, the
+    # switcher's "English") are allowed; everything else must be Norwegian.
+    for element in page.select("[lang]:not(html)"):
+        if element["lang"] != "nb":
+            element.decompose()
+    for invisible in page(["script", "style"]):
+        invisible.decompose()
+    text = " ".join(page.get_text(" ").split())
+    attributes = " ".join(
+        str(element.get(name, ""))
+        for element in page.find_all(True)
+        for name in ("aria-label", "title", "alt", "placeholder")
+    )
+    leaks = [
+        s
+        for s in english_interface_strings()
+        if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", f"{text} {attributes}")
+    ]
+    assert leaks == []
