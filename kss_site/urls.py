@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from pages.sitemaps import AllLanguagesSitemap
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    path(settings.WAGTAIL_ADMIN_PREFIX.strip("/") + "/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # One sitemap for both languages, outside the language prefix.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}),

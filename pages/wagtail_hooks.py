@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Report
+from .rich_text import NoReferrerExternalLinkHandler
 
 
 class ReportViewSet(SnippetViewSet):
@@ -19,3 +21,8 @@ class ReportViewSet(SnippetViewSet):
 
 
 register_snippet(ReportViewSet)
+
+
+@hooks.register("register_rich_text_features")
+def register_noreferrer_external_links(features):
+    features.register_link_type(NoReferrerExternalLinkHandler)

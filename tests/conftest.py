@@ -31,6 +31,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+@pytest.fixture
+def site_url(live_server, transactional_db):
+    """The seeded site on a live server, for browser tests. Transactional tests
+    start from an emptied database, so it is seeded again here."""
+    call_command("load_seed_content", verbosity=0)
+    return live_server.url
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {

@@ -2,6 +2,49 @@
 
 from bs4 import BeautifulSoup
 
+# Every page of the seeded tree: Norwegian path -> title.
+NORWEGIAN_TREE = {
+    "/": "Internasjonalt arbeid",
+    "/nettverk/": "Nettverk",
+    "/partnere/": "Partnere",
+    "/partnere/sor-afrika/": "Sør-Afrika",
+    "/partnere/kypros/": "Kypros",
+    "/partnere/estland/": "Estland",
+    "/konferanser/": "Konferanser",
+    "/konferanser/nordisk-forum-2014/": "Nordisk Forum 2014",
+    "/konferanser/nordiske-kvinner-mot-vold-2015/": "Nordiske kvinner mot vold 2015",
+    "/konferanser/verdenskonferansen-for-krisesentrene/": "Verdenskonferansen for krisesentrene",
+    "/rapporter/": "Rapporter",
+    "/trygg-pa-nett/": "Trygg på nett",
+    "/personvern/": "Personvern",
+    "/tilgjengelighet/": "Tilgjengelighet",
+}
+
+# Norwegian path -> the path of its English translation.
+ENGLISH_OF = {
+    "/": "/en/",
+    "/nettverk/": "/en/network/",
+    "/partnere/": "/en/partners/",
+    "/partnere/sor-afrika/": "/en/partners/south-africa/",
+    "/partnere/kypros/": "/en/partners/cyprus/",
+    "/partnere/estland/": "/en/partners/estonia/",
+    "/konferanser/": "/en/conferences/",
+    "/konferanser/nordisk-forum-2014/": "/en/conferences/nordic-forum-2014/",
+    "/konferanser/nordiske-kvinner-mot-vold-2015/": (
+        "/en/conferences/nordic-women-against-violence-2015/"
+    ),
+    "/konferanser/verdenskonferansen-for-krisesentrene/": (
+        "/en/conferences/world-conference-of-womens-shelters/"
+    ),
+    "/rapporter/": "/en/reports/",
+    "/trygg-pa-nett/": "/en/stay-safe-online/",
+    "/personvern/": "/en/privacy/",
+    "/tilgjengelighet/": "/en/accessibility/",
+}
+
+# Every public page of both languages, as a visitor finds them.
+PUBLIC_PAGES = [*NORWEGIAN_TREE, *ENGLISH_OF.values()]
+
 
 def soup(response):
     assert response.status_code == 200, response.status_code

@@ -4,18 +4,10 @@ page asks nothing of any other host."""
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PAGES = ["/", "/nettverk/", "/partnere/", "/partnere/sor-afrika/", "/konferanser/", "/rapporter/"]
-
-
-@pytest.fixture
-def site_url(live_server):
-    # Transactional tests start from an emptied database: seed it again.
-    call_command("load_seed_content", verbosity=0)
-    return live_server.url
 
 
 @pytest.mark.parametrize("path", PAGES)

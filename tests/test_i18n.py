@@ -10,31 +10,10 @@ from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
 
 from pages.models import InternationalWorkPage, Report, StandardPage
-from tests.helpers import soup, text_of
-from tests.test_seed import NORWEGIAN_TREE
+from tests.helpers import ENGLISH_OF, NORWEGIAN_TREE, soup, text_of
 
 pytestmark = pytest.mark.django_db
 
-ENGLISH_OF = {
-    "/": "/en/",
-    "/nettverk/": "/en/network/",
-    "/partnere/": "/en/partners/",
-    "/partnere/sor-afrika/": "/en/partners/south-africa/",
-    "/partnere/kypros/": "/en/partners/cyprus/",
-    "/partnere/estland/": "/en/partners/estonia/",
-    "/konferanser/": "/en/conferences/",
-    "/konferanser/nordisk-forum-2014/": "/en/conferences/nordic-forum-2014/",
-    "/konferanser/nordiske-kvinner-mot-vold-2015/": (
-        "/en/conferences/nordic-women-against-violence-2015/"
-    ),
-    "/konferanser/verdenskonferansen-for-krisesentrene/": (
-        "/en/conferences/world-conference-of-womens-shelters/"
-    ),
-    "/rapporter/": "/en/reports/",
-    "/trygg-pa-nett/": "/en/stay-safe-online/",
-    "/personvern/": "/en/privacy/",
-    "/tilgjengelighet/": "/en/accessibility/",
-}
 SITE = "http://localhost"
 
 

@@ -10,8 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 
-from tests.helpers import read_po
-from tests.test_seed import NORWEGIAN_TREE
+from tests.helpers import NORWEGIAN_TREE, read_po
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "nb" / "LC_MESSAGES" / "django.po"
 SOURCES = ["manage.py", "kss_site", "pages", "partners", "conferences", "templates"]

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "pages.middleware.AdminReferrerPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "kss_site.urls"
@@ -142,6 +146,27 @@ WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 # The page editor of a partner with many reports and blocks needs more than
 # Django's default of 1 000 fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+WAGTAIL_ADMIN_PREFIX = "/admin/"
+
+# Visitor safety: nothing from other hosts, nothing inline, no referrer.
+# The Wagtail admin still uses inline scripts, so the strict policy covers the
+# public site only.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": [WAGTAIL_ADMIN_PREFIX],
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+    },
+}
+SECURE_REFERRER_POLICY = "no-referrer"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 LOGGING = {
     "version": 1,

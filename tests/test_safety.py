@@ -1,0 +1,118 @@
+"""Visitor safety without a browser: headers, the plain exit link, help lines,
+no cookies, nothing in the logs."""
+
+import logging
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import Site
+
+from pages.models import SiteSettings, StandardPage
+from tests.helpers import PUBLIC_PAGES, soup
+
+EXPECTED_CSP = {
+    "default-src": "'none'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self'",
+    "font-src": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+    "base-uri": "'none'",
+}
+
+
+def parse_csp(header):
+    return dict(part.strip().split(" ", 1) for part in header.split(";") if part.strip())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", [*PUBLIC_PAGES, "/finnes-ikke/", "/en/does-not-exist/"])
+def test_every_public_page_is_safe_to_visit(client, path):
+    response = client.get(path)
+    assert response.status_code in (200, 404)
+    assert parse_csp(response["Content-Security-Policy"]) == EXPECTED_CSP
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert not response.cookies, "no cookie for an anonymous visitor"
+
+    page = soup(response) if response.status_code == 200 else None
+    html = response.content.decode()
+    assert "<script>" not in html and " style=" not in html, "nothing inline (CSP)"
+    if page is not None:
+        exit_link = page.select_one("a.quick-exit__button")
+        assert exit_link["href"] == "https://www.yr.no/"
+        assert set(exit_link["rel"]) >= {"nofollow", "noreferrer"}
+        assert page.select_one('a.skip-link[href="#quick-exit"]') is not None
+        assert page.select_one('.quick-exit [role="status"]') is not None
+        for link in page.select('a[href^="http"]'):
+            assert "noreferrer" in link.get("rel", []), link
+
+
+@pytest.mark.django_db
+def test_the_exit_and_help_lines_come_from_site_settings(client):
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.quick_exit_url = "https://www.nrk.no/"
+    settings.helpline_number = "116 006"
+    settings.emergency_number = "112"
+    settings.save()
+    for path in ("/", "/en/partners/"):
+        page = soup(client.get(path))
+        assert page.select_one("a.quick-exit__button")["href"] == "https://www.nrk.no/"
+        assert page.select_one('a[href="tel:116006"]').get_text(strip=True) == "116 006"
+        assert page.select_one('a[href="tel:112"]') is not None
+        assert page.select_one('.help-banner a[href="https://www.krisesenter.com/"]')
+
+
+@pytest.mark.django_db
+def test_the_exit_area_links_to_the_stay_safe_page_in_each_language(client):
+    assert soup(client.get("/")).select_one(".quick-exit__help")["href"] == "/trygg-pa-nett/"
+    assert soup(client.get("/en/")).select_one(".quick-exit__help")["href"] == (
+        "/en/stay-safe-online/"
+    )
+
+
+@pytest.mark.django_db
+def test_the_admin_keeps_working_with_its_own_policy(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    assert "Content-Security-Policy" not in response
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+def test_external_links_in_rich_text_carry_noreferrer(client):
+    page = StandardPage.objects.get(slug="personvern")
+    page.body = [
+        {"type": "paragraph", "value": '<p>Se <a href="https://example.org/">dette</a>.</p>'}
+    ]
+    page.save_revision().publish()
+    link = soup(client.get("/personvern/")).find("a", href="https://example.org/")
+    assert link["rel"] == ["noreferrer"]
+
+
+@pytest.mark.django_db
+def test_no_visitor_address_or_search_term_in_the_logs(client, caplog):
+    caplog.set_level(logging.DEBUG)
+    client.get("/finnes-ikke/?q=hemmelig-sokeord", REMOTE_ADDR="203.0.113.77")
+    client.get("/partnere/?q=hemmelig-sokeord", REMOTE_ADDR="203.0.113.77")
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "203.0.113.77" not in logged
+    assert "hemmelig-sokeord" not in logged
+
+
+@pytest.mark.parametrize("status", [400, 403, 500])
+def test_error_pages_carry_the_quick_exit_and_need_no_database(rf, status):
+    """Rendered with the database blocked (no django_db mark on this test)."""
+    from django.views import defaults
+
+    handler = {
+        400: lambda r: defaults.bad_request(r, exception=None),
+        403: lambda r: defaults.permission_denied(r, exception=None),
+        500: defaults.server_error,
+    }[status]
+    response = handler(rf.get("/"))
+    assert response.status_code == status
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.select_one("a.quick-exit__button")["href"] == "https://www.yr.no/"
+    assert page.select_one('a[href="tel:116006"]') is not None
+    assert len(page.find_all("h1")) == 1
