@@ -32,3 +32,16 @@ def test_the_exit_link_is_visible_and_leads_to_the_neutral_site(page, site_url):
     assert exit_link.is_visible()
     assert exit_link.get_attribute("href") == "https://www.yr.no/"
     assert "noreferrer" in exit_link.get_attribute("rel")
+
+
+def test_staff_can_log_in_to_the_admin_in_a_real_browser(page, site_url):
+    """The admin's own Referrer-Policy lets the login POST through CSRF."""
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_superuser("redaktor", password="et-langt-passord-42")
+    page.goto(site_url + "/admin/login/")
+    page.fill("#id_username", "redaktor")
+    page.fill("#id_password", "et-langt-passord-42")
+    page.click("button[type=submit]")
+    page.wait_for_url(site_url + "/admin/")
+    assert page.locator("text=Forbidden").count() == 0
