@@ -47,6 +47,7 @@ class ConferencePage(ReportsMixin, BasePage):
         SPEAKER = "speaker", _("Speaker")
         PARTICIPANT = "participant", _("Participant")
 
+    report_filter_name = "conference"
     parent_page_types = ["conferences.ConferenceIndexPage"]
     subpage_types = []
     page_description = _("A conference KSS has organised, helped to organise or taken part in.")

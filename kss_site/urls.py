@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.translation import pgettext_lazy
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages.sitemaps import AllLanguagesSitemap
+from pages.views import search
 
 urlpatterns = [
     path(settings.WAGTAIL_ADMIN_PREFIX.strip("/") + "/", include(wagtailadmin_urls)),
@@ -25,6 +27,7 @@ if settings.DEBUG:
 # Norwegian at the root, English under /en/: the address alone decides the
 # language, never a cookie or the browser's preference.
 urlpatterns += i18n_patterns(
+    path(pgettext_lazy("URL path of the search page", "search/"), search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -31,6 +31,7 @@ class PartnerIndexPage(BasePage):
 
 
 class PartnerPage(ReportsMixin, BasePage):
+    report_filter_name = "partner"
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
     page_description = _("One partner organisation abroad and KSS's cooperation with it.")

@@ -18,6 +18,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_seed_content", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Wagtail caches the sites' root paths; a test's rolled-back Site must not
+    leak into the next test through the cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def pytest_collection_modifyitems(config, items):
     """Browser tests need Debian's Chromium. CI sets KSS_REQUIRE_BROWSER=1 so a
     missing browser fails the run instead of skipping the tests."""

@@ -80,9 +80,15 @@ def read_po(path):
         entry.setdefault("flags", set())
         if line.startswith("#,"):
             entry["flags"] |= {flag.strip() for flag in line[2:].split(",")}
-        elif line.startswith(("msgctxt ", "msgid ", "msgstr ")):
+        elif line.startswith(("msgctxt ", "msgid ", "msgstr ", "msgid_plural ")):
             key, _, literal = line.partition(" ")
             entry[key] = ast.literal_eval(literal)
+        elif line.startswith("msgstr["):
+            # Plural forms: translated only if every form is.
+            _, _, literal = line.partition(" ")
+            forms = entry.setdefault("plural_forms", [])
+            forms.append(ast.literal_eval(literal))
+            entry["msgstr"] = forms[0] if all(forms) else ""
         elif line.startswith('"') and entry.get("msgid") != "":
             raise AssertionError(f"{path}: wrapped line; run makemessages with --no-wrap")
     return entries

@@ -133,7 +133,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 WAGTAIL_SITE_NAME = "Krisesentersekretariatet – internasjonalt arbeid"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The database backend, with per-language text-search configs on PostgreSQL.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "pages.search_backend"}}
 
 # Reports are PDFs; nothing else belongs in the document library.
 WAGTAILDOCS_EXTENSIONS = ["pdf"]

@@ -1,5 +1,6 @@
 """The shared page types: the landing page, networks, reports and statements."""
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -105,7 +106,9 @@ class NetworkMembership(Orderable):
 
 
 class ReportIndexPage(BasePage):
-    """The archive of every report in this language."""
+    """The archive of every report in this language, with filters."""
+
+    REPORTS_PER_PAGE = 20
 
     parent_page_types = ["pages.InternationalWorkPage"]
     subpage_types = []
@@ -116,9 +119,31 @@ class ReportIndexPage(BasePage):
         verbose_name = _("report archive")
 
     def get_context(self, request, *args, **kwargs):
+        from pages.forms import ReportFilterForm
+
         context = super().get_context(request, *args, **kwargs)
-        context["reports"] = Report.objects.live().filter(locale=self.locale).for_listing()
+        reports = Report.objects.live().filter(locale=self.locale)
+        form = ReportFilterForm(request.GET, reports=reports, locale=self.locale)
+        reports = form.filter(reports) if form.is_valid() else reports.none()
+        paginator = Paginator(reports.for_listing(), self.REPORTS_PER_PAGE)
+        # get_page() answers a bad or too-large page number with the nearest page.
+        page_of_reports = paginator.get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filter_form=form,
+            reports=page_of_reports,
+            paginator=paginator,
+            filter_query=query.urlencode(),
+            is_filtered=any(form.data.get(name) for name in form.fields),
+        )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if not response.context_data["filter_form"].is_valid():
+            response.status_code = 400
+        return response
 
 
 class StandardPage(BasePage):

@@ -5,6 +5,8 @@ neither (many older reports exist on paper only). It is listed either way, but
 linked only where there is something to link to.
 """
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
@@ -19,6 +21,7 @@ from wagtail.models import (
     get_page_models,
 )
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 
 class ReportKind(models.TextChoices):
@@ -37,7 +40,7 @@ class ReportLanguage(models.TextChoices):
     ENGLISH = "en", _("English")
 
 
-class ReportQuerySet(models.QuerySet):
+class ReportQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def live(self):
         return self.filter(live=True)
 
@@ -52,7 +55,11 @@ class ReportsMixin(models.Model):
     """A page that reports can belong to (partners and conferences).
 
     Reports point at the page (``Report.related_page``); the page lists them.
+    ``report_filter_name`` names the report archive's filter for this page type
+    (``/rapporter/?partner=12``).
     """
+
+    report_filter_name = None
 
     class Meta:
         abstract = True
@@ -60,6 +67,15 @@ class ReportsMixin(models.Model):
     @property
     def own_reports(self):
         return Report.objects.live().filter(related_page=self).for_listing()
+
+    def report_archive_url(self):
+        """The report archive in this page's language, filtered to its reports."""
+        from .pages import ReportIndexPage
+
+        archive = ReportIndexPage.objects.live().filter(locale=self.locale).first()
+        if archive is None:
+            return ""
+        return f"{archive.url}?{urlencode({self.report_filter_name: self.pk})}"
 
 
 class ReportOwnerChooserPanel(PageChooserPanel):

@@ -42,8 +42,9 @@ def breadcrumb(context):
 
 @register.simple_tag(takes_context=True)
 def site_root_url(context):
-    root = _site_root(context["request"])
-    return root.url if root else "/"
+    request = context["request"]
+    root = _site_root(request)
+    return root.get_url(request) if root else "/"
 
 
 @register.inclusion_tag("includes/footer_nav.html", takes_context=True)

@@ -1,0 +1,93 @@
+"""Public GET forms: search and the report-archive filters.
+
+Both validate every value, so a bad address gets a clear 400 page with the
+error in the reader's language, never a 500.
+"""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from wagtail.models import get_page_models
+
+from .models import ReportKind, ReportsMixin
+
+MAX_QUERY_LENGTH = 200
+# Characters that mean something to a full-text engine (quotes, operators,
+# grouping) or nothing to a reader (controls, NUL); searching treats them as spaces.
+_NOT_SEARCHABLE = re.compile(r"[\x00-\x1f\x7f\"'`*^~+\-:()\[\]{}<>|\\/!?.,;=&%$#@]|[\ud800-\udfff]")
+
+
+def searchable_words(text):
+    return " ".join(_NOT_SEARCHABLE.sub(" ", text).split())
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search the site"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": _("The search is too long: use at most %(limit_value)d characters.")
+        },
+    )
+
+    def clean_q(self):
+        return searchable_words(self.cleaned_data["q"])
+
+
+class ReportFilterForm(forms.Form):
+    """Filters for the report archive: year range, kind, country, and one field
+    per page type that reports belong to (partner, conference)."""
+
+    year_from = forms.IntegerField(
+        label=_("From year"), required=False, min_value=1900, max_value=2100
+    )
+    year_to = forms.IntegerField(label=_("To year"), required=False, min_value=1900, max_value=2100)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+
+    def __init__(self, data, *, reports, locale):
+        super().__init__(data)
+        self.fields["kind"].choices = [("", _("All kinds")), *ReportKind.choices]
+        used_countries = set(reports.exclude(country="").values_list("country", flat=True))
+        self.fields["country"].choices = [("", _("All countries"))] + [
+            (code, name) for code, name in countries if code in used_countries
+        ]
+        self.owner_fields = {}
+        for model in get_page_models():
+            if issubclass(model, ReportsMixin) and not model._meta.abstract:
+                pages = model.objects.live().filter(locale=locale).order_by("title")
+                name = model.report_filter_name
+                self.fields[name] = forms.TypedChoiceField(
+                    label=model._meta.verbose_name.capitalize(),
+                    required=False,
+                    coerce=int,
+                    empty_value=None,
+                    choices=[("", _("All"))] + [(page.pk, page.title) for page in pages],
+                )
+                self.owner_fields[name] = model
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("year_from"), cleaned.get("year_to")
+        if start and end and start > end:
+            raise ValidationError(_("“From year” must not be after “To year”."))
+        return cleaned
+
+    def filter(self, reports):
+        data = self.cleaned_data
+        if data.get("year_from"):
+            reports = reports.filter(year__gte=data["year_from"])
+        if data.get("year_to"):
+            reports = reports.filter(year__lte=data["year_to"])
+        if data.get("kind"):
+            reports = reports.filter(kind=data["kind"])
+        if data.get("country"):
+            reports = reports.filter(country=data["country"])
+        for name in self.owner_fields:
+            if data.get(name):
+                reports = reports.filter(related_page_id=data[name])
+        return reports

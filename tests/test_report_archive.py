@@ -1,0 +1,136 @@
+"""The report archive: newest first, filters as a plain GET form, pagination,
+and a clear answer to any bad value."""
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import Locale
+
+from conferences.models import ConferencePage
+from pages.models import Report
+from partners.models import PartnerPage
+from tests.helpers import soup
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    page = BeautifulSoup(response.content, "html.parser")
+    return [t.get_text(strip=True) for t in page.select(".report-list__title")]
+
+
+def years(response):
+    return [
+        li.select_one(".report-list__meta").get_text(" ", strip=True).split(" ")[0]
+        for li in soup(response).select(".report-list__item")
+    ]
+
+
+def test_every_report_newest_first_with_undated_ones_last(client):
+    response = client.get("/rapporter/")
+    assert len(titles(response)) == 13
+    dated = [y for y in years(response) if y.isdigit()]
+    assert dated == sorted(dated, reverse=True)
+    assert dated[0] == "2010"
+    assert "13 rapporter" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query,count",
+    [
+        ("kind=annual_report", 2),
+        ("year_from=2002&year_to=2003", 5),
+        ("year_from=2004", 3),
+        ("country=BE", 2),
+        ("country=BE&year_to=2003", 1),
+    ],
+)
+def test_filters_narrow_the_list(client, query, count):
+    response = client.get(f"/rapporter/?{query}")
+    assert response.status_code == 200
+    assert len(titles(response)) == count
+
+
+def test_partner_and_conference_filters(client):
+    partner = PartnerPage.objects.get(slug="sor-afrika")
+    assert len(titles(client.get(f"/rapporter/?partner={partner.pk}"))) == 6
+
+    conference = ConferencePage.objects.get(slug="nordisk-forum-2014")
+    Report.objects.create(
+        title="Rapport fra Nordisk Forum",
+        year=2014,
+        kind="conference_report",
+        external_url="https://example.org/nf2014.pdf",
+        related_page=conference,
+        locale=conference.locale,
+        live=True,
+    )
+    response = client.get(f"/rapporter/?conference={conference.pk}")
+    assert titles(response) == ["Rapport fra Nordisk Forum"]
+
+
+def test_partner_page_links_to_the_archive_filtered_to_its_reports(client):
+    page = soup(client.get("/partnere/sor-afrika/"))
+    link = page.find("a", string="Disse rapportene i rapportarkivet")
+    response = client.get(link["href"])
+    assert len(titles(response)) == 6
+    english = soup(client.get("/en/partners/south-africa/"))
+    link = english.find("a", string="These reports in the report archive")
+    assert link["href"].startswith("/en/reports/?partner=")
+    assert len(titles(client.get(link["href"]))) == 6
+
+
+@pytest.mark.parametrize(
+    "query,message",
+    [
+        ("kind=bogus", "Velg et gyldig valg"),
+        ("year_from=abc", "Oppgi et heltall"),
+        ("year_from=2004&year_to=2001", "«Fra år» kan ikke være etter «Til år»."),
+        ("year_to=99999", "Verdien må være mindre enn eller lik 2100"),
+        ("partner=999999", "Velg et gyldig valg"),
+        ("conference=abc", "Velg et gyldig valg"),
+        ("country=XX", "Velg et gyldig valg"),
+    ],
+)
+def test_a_bad_filter_value_gets_a_clear_400_page(client, query, message):
+    response = client.get(f"/rapporter/?{query}")
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert titles(response) == []
+
+
+@pytest.mark.parametrize("number", ["99", "0", "-1", "abc", "1e9", ""])
+def test_a_bad_page_number_gets_the_nearest_page(client, number):
+    response = client.get(f"/rapporter/?page={number}")
+    assert response.status_code == 200
+    assert len(titles(response)) == 13
+
+
+def test_twenty_per_page_and_the_next_link_keeps_the_filters(client):
+    locale = Locale.objects.get(language_code="nb")
+    Report.objects.bulk_create(
+        Report(
+            title=f"Årsrapport {n}",
+            year=1990,
+            kind="annual_report",
+            unavailable_note="Bare på papir.",
+            locale=locale,
+            live=True,
+        )
+        for n in range(25)
+    )
+    first = client.get("/rapporter/?kind=annual_report")
+    assert len(titles(first)) == 20
+    next_link = soup(first).select_one('.pagination a[rel="next"]')["href"]
+    assert "kind=annual_report" in next_link and "page=2" in next_link
+    second = client.get("/rapporter/" + next_link)
+    assert len(titles(second)) == 7
+    assert "Side 2 av 2" in second.content.decode()
+
+
+def test_english_archive_filters_in_english(client):
+    response = client.get("/en/reports/?kind=bogus")
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    response = client.get("/en/reports/?country=BE")
+    assert len(titles(response)) == 2
+    assert "Belgium" in response.content.decode()

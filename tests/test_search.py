@@ -1,0 +1,82 @@
+"""Search: pages and reports in the language of the address; any query gets
+a 200 or a 400, never a 500."""
+
+import pytest
+
+from tests.helpers import soup
+
+pytestmark = pytest.mark.django_db
+
+
+def hits(response):
+    return [
+        (
+            item.select_one(".search-results__section").get_text(strip=True),
+            item.select_one(".search-results__title").get_text(strip=True),
+        )
+        for item in soup(response).select(".search-results__item")
+    ]
+
+
+def test_search_finds_pages_and_reports_with_their_section(client):
+    response = client.get("/sok/", {"q": "Masimanyane"})
+    found = hits(response)
+    assert ("Partnere", "Sør-Afrika") in found
+    assert ("Rapporter", "Masimanyane Women’s Support Centre i Sør Afrika, rapport 2010") in found
+    item = soup(response).select_one(".search-results__item")
+    assert item.find("p", string=lambda s: s and "16 år" in s)
+
+
+def test_search_stays_in_the_language_of_the_address(client):
+    english = hits(client.get("/en/search/", {"q": "Cyprus"}))
+    assert ("Partners", "Cyprus") in english
+    assert all(title != "Kypros" for _, title in english)
+    norwegian = hits(client.get("/sok/", {"q": "Kypros"}))
+    assert ("Partnere", "Kypros") in norwegian
+    assert all(title != "Cyprus" for _, title in norwegian)
+
+
+def test_results_are_not_indexed_and_set_no_cookie(client):
+    response = client.get("/sok/", {"q": "Estland"})
+    page = soup(response)
+    assert page.select_one('meta[name="robots"]')["content"] == "noindex"
+    assert not response.cookies
+    assert page.select_one('form[role="search"]')["method"] == "get"
+    assert page.select_one('input[name="csrfmiddlewaretoken"]') is None
+
+
+def test_every_page_has_a_search_form_for_its_language(client):
+    assert soup(client.get("/partnere/")).select_one("form.search-form")["action"] == "/sok/"
+    assert soup(client.get("/en/partners/")).select_one("form.search-form")["action"] == (
+        "/en/search/"
+    )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        '"',
+        "'",
+        "\x00",
+        "a" * 10_000,
+        "Kypros\ud800",
+        "' OR 1=1; DROP TABLE wagtailcore_page; --",
+        'kypros AND NOT "spavo" OR (x*) NEAR/2 y^3 ~ {}',
+        "%",
+        "\\",
+    ],
+)
+def test_any_query_gets_a_clear_answer(client, query):
+    from urllib.parse import quote
+
+    response = client.get("/sok/?q=" + quote(query.encode("utf-8", "surrogatepass")))
+    assert response.status_code in (200, 400)
+    if response.status_code == 400:
+        assert "Søk" in response.content.decode()
+
+
+def test_a_too_long_query_is_refused_in_norwegian(client):
+    response = client.get("/sok/", {"q": "a" * 10_000})
+    assert response.status_code == 400
+    assert "Søket er for langt" in response.content.decode()
