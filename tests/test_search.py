@@ -2,6 +2,7 @@
 a 200 or a 400, never a 500."""
 
 import pytest
+from django.db import connection
 
 from tests.helpers import soup
 
@@ -80,3 +81,15 @@ def test_a_too_long_query_is_refused_in_norwegian(client):
     response = client.get("/sok/", {"q": "a" * 10_000})
     assert response.status_code == 400
     assert "Søket er for langt" in response.content.decode()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="language stemming is PostgreSQL full-text search",
+)
+def test_postgres_stems_each_language_with_its_own_configuration(client):
+    # "partnerorganisasjonen" (the partner organisation) is not in the text;
+    # "partnerorganisasjon" is. Only Norwegian stemming matches the two.
+    assert ("Partnere", "Sør-Afrika") in hits(client.get("/sok/", {"q": "partnerorganisasjonen"}))
+    # English stemming: "organisations" finds "organisation".
+    assert ("Partners", "South Africa") in hits(client.get("/en/search/", {"q": "organisations"}))
