@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import (
@@ -16,6 +17,7 @@ from wagtail.search import index
 
 from pages.formatting import format_date_range
 from pages.models import BasePage, ReportsMixin
+from pages.structured_data import KSS
 
 
 class ConferenceIndexPage(BasePage):
@@ -37,6 +39,10 @@ class ConferenceIndexPage(BasePage):
             F("year").desc(nulls_last=True), F("start_date").desc(nulls_last=True), "title"
         )
         return context
+
+    def calendar_url(self):
+        """The iCalendar feed of every dated conference (conferences/views.py)."""
+        return self.url + gettext("calendar.ics")
 
 
 class ConferencePage(ReportsMixin, BasePage):
@@ -121,6 +127,42 @@ class ConferencePage(ReportsMixin, BasePage):
             self.year = self.start_date.year
         if self.start_date and not self.end_date:
             self.end_date = self.start_date
+
+    def calendar_url(self):
+        """This conference as an iCalendar file, if its dates are known."""
+        return self.url + gettext("calendar.ics") if self.start_date else ""
+
+    def structured_data(self, request):
+        event = {
+            "@type": "Event",
+            "name": self.title,
+            "description": self.summary,
+            "url": self.get_full_url(request),
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        }
+        # ISO 8601 allows a year alone where that is all that is known.
+        if self.start_date:
+            event["startDate"] = self.start_date.isoformat()
+            event["endDate"] = (self.end_date or self.start_date).isoformat()
+        elif self.year:
+            event["startDate"] = str(self.year)
+        if self.city or self.country:
+            address = {"@type": "PostalAddress"}
+            if self.city:
+                address["addressLocality"] = self.city
+            if self.country:
+                address["addressCountry"] = self.country.code
+            event["location"] = {
+                "@type": "Place",
+                "name": ", ".join(filter(None, [self.city, self.country.name])),
+                "address": address,
+            }
+        if self.kss_role in (self.Role.ORGANISER, self.Role.CO_ORGANISER, self.Role.STEERING_GROUP):
+            event["organizer"] = KSS
+        if self.participants:
+            # schema.org has no head count for past events; capacity is the nearest.
+            event["maximumAttendeeCapacity"] = self.participants
+        return [event, *super().structured_data(request)]
 
     @cached_property
     def when(self):

@@ -1,20 +1,23 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import pgettext_lazy
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from conferences.views import calendar
+from pages.feeds import LatestFeed
 from pages.sitemaps import AllLanguagesSitemap
-from pages.views import search
+from pages.views import robots_txt, search
 
 urlpatterns = [
     path(settings.WAGTAIL_ADMIN_PREFIX.strip("/") + "/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # One sitemap for both languages, outside the language prefix.
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -28,6 +31,10 @@ if settings.DEBUG:
 # language, never a cookie or the browser's preference.
 urlpatterns += i18n_patterns(
     path(pgettext_lazy("URL path of the search page", "search/"), search, name="search"),
+    path("feed.atom", LatestFeed(), name="feed"),
+    re_path(
+        r"^(?P<path>(?:[\w\-]+/)+)(?:kalender|calendar)\.ics$", calendar, name="conference_calendar"
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,7 +1,11 @@
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from .forms import SearchForm
 from .models import Report
@@ -74,3 +78,21 @@ def search(request):
         },
         status=200 if form.is_valid() else 400,
     )
+
+
+def robots_txt(request):
+    """Everything public may be indexed except search results; names the sitemap."""
+    site = Site.find_for_request(request)
+    root_url = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    search_paths = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            search_paths.append(reverse("search"))
+    lines = [
+        "User-agent: *",
+        f"Disallow: {settings.WAGTAIL_ADMIN_PREFIX}",
+        *(f"Disallow: {path}" for path in search_paths),
+        "",
+        f"Sitemap: {root_url}{reverse('sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -123,6 +123,20 @@ class PartnerPage(ReportsMixin, BasePage):
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The partnership cannot end before it began.")})
 
+    def structured_data(self, request):
+        organisation = {
+            "@type": "Organization",
+            "name": self.organisation_name,
+            "address": {"@type": "PostalAddress", "addressCountry": self.country.code},
+            "description": self.summary,
+            "mainEntityOfPage": self.get_full_url(request),
+        }
+        if self.acronym:
+            organisation["alternateName"] = self.acronym
+        if self.website:
+            organisation["url"] = self.website
+        return [organisation, *super().structured_data(request)]
+
     @property
     def display_name(self):
         if self.acronym and self.acronym not in self.organisation_name:

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "partners",
     "conferences",
     "wagtail.contrib.settings",
+    "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
     "wagtail.sites",
@@ -70,6 +71,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Staff map old addresses to new ones in the admin (Innstillinger → Omdirigeringer).
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "pages.middleware.AdminReferrerPolicyMiddleware",
 ]
 

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pages.blocks import BodyBlock
+from pages.structured_data import breadcrumb_list
 from pages.translations import alternates
 
 
@@ -41,3 +42,7 @@ class BasePage(Page):
     def get_sitemap_urls(self, request=None):
         links = [{"lang_code": code, "location": url} for code, url in alternates(self, request)]
         return [{**url, "alternates": links} for url in super().get_sitemap_urls(request)]
+
+    def structured_data(self, request):
+        """schema.org items describing this page; subclasses add their own."""
+        return [breadcrumb_list(self, request)]

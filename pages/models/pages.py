@@ -8,6 +8,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
+from pages.structured_data import KSS
+
 from .base import BasePage
 from .reports import Report
 
@@ -25,6 +27,29 @@ class InternationalWorkPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().in_menu().specific()
         return context
+
+    def structured_data(self, request):
+        """KSS as an NGO, a member of the networks on the network page."""
+        network = NetworkPage.objects.child_of(self).live().first()
+        members_of = []
+        if network is not None:
+            members_of = [
+                {
+                    "@type": "Organization",
+                    "name": membership.name,
+                    **({"alternateName": membership.acronym} if membership.acronym else {}),
+                    **({"url": membership.website} if membership.website else {}),
+                }
+                for membership in network.current_memberships
+                if membership.acronym
+            ]
+        organisation = {
+            **KSS,
+            "description": self.summary,
+            "mainEntityOfPage": self.get_full_url(request),
+            "memberOf": members_of,
+        }
+        return [organisation, *super().structured_data(request)]
 
 
 class NetworkPage(BasePage):

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from pages.structured_data import json_ld
 from pages.translations import alternates, live_translations
 
 register = template.Library()
@@ -85,3 +86,12 @@ def language_switcher(context):
             continue
         links.append({"code": code, "name": name, "url": target.get_url(request)})
     return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """The page's schema.org JSON-LD, ready for a <script type="application/ld+json">."""
+    page = context.get("page")
+    if not hasattr(page, "structured_data"):
+        return ""
+    return json_ld(page.structured_data(context["request"]))
