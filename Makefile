@@ -18,9 +18,14 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
+# axe-core, the Nu Html Checker and Lighthouse, pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 install: $(VENV)/.installed messages
 
-install-test: $(VENV)/.installed-test messages
+install-test: $(VENV)/.installed-test node_modules/.installed messages
 
 # Compiled catalogues are build products, made from locale/*/LC_MESSAGES/django.po.
 messages: $(VENV)/.installed
@@ -42,4 +47,4 @@ test: install-test lint
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 clean:
-	rm -rf $(VENV) build test-results
+	rm -rf $(VENV) build test-results node_modules

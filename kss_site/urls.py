@@ -20,7 +20,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
-if settings.DEBUG:
+# Production serves /static/ and /media/ from the web server in front.
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA_FILES", False):
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 

@@ -1,5 +1,6 @@
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -9,6 +10,19 @@ from django.core.management import call_command
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parent.parent
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# In CI (KSS_REQUIRE_BROWSER=1) a missing browser or checker fails the run.
+REQUIRED = os.environ.get("KSS_REQUIRE_BROWSER") == "1"
+
+
+def require(path, what):
+    """Skip a test whose tool is missing locally; fail it in CI."""
+    if not Path(path).exists():
+        if REQUIRED:
+            pytest.fail(f"{what} is missing at {path}; run `make test` (npm ci) first")
+        pytest.skip(f"{what} is missing at {path}; run `make test` to install it")
 
 
 @pytest.fixture(scope="session")
@@ -34,7 +48,7 @@ def pytest_collection_modifyitems(config, items):
     missing browser fails the run instead of skipping the tests."""
     if os.path.exists(CHROMIUM):
         return
-    if os.environ.get("KSS_REQUIRE_BROWSER") == "1":
+    if REQUIRED:
         raise pytest.UsageError(f"KSS_REQUIRE_BROWSER=1 but there is no Chromium at {CHROMIUM}")
     skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}")
     for item in items:

@@ -92,3 +92,45 @@ def read_po(path):
         elif line.startswith('"') and entry.get("msgid") != "":
             raise AssertionError(f"{path}: wrapped line; run makemessages with --no-wrap")
     return entries
+
+
+def publish_page_with_image(language_code="nb"):
+    """A text page whose body has an image with alt text; returns its path."""
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+
+    from pages.models import InternationalWorkPage, StandardPage
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (640, 400), (74, 35, 90)).save(buffer, "PNG")
+    image = Image.objects.create(
+        title="Konferansesal",
+        description="En tom konferansesal med lilla stoler",
+        file=ImageFile(buffer, name="konferansesal.png"),
+    )
+    home = InternationalWorkPage.objects.get(locale__language_code=language_code)
+    page = StandardPage(
+        title="Bilder fra konferansen",
+        slug="bilder-fra-konferansen",
+        summary="Et bilde fra konferansesalen.",
+        body=[
+            {"type": "heading", "value": {"text": "Salen", "level": "h2"}},
+            {
+                "type": "image",
+                "value": {
+                    "image": {
+                        "image": image.pk,
+                        "decorative": False,
+                        "alt_text": image.description,
+                    },
+                    "caption": "Salen før åpningen.",
+                },
+            },
+        ],
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page.url

@@ -8,3 +8,5 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "build" / "test-media"  # noqa: F405
+# Browser tests show uploaded images, so the live server serves /media/ too.
+SERVE_MEDIA_FILES = True
