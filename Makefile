@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: run test install install-test messages lint clean
+.PHONY: run test install install-test messages lint audit clean
 
 # A stamp per dependency set: editing pyproject.toml reinstalls on the next run.
 $(VENV)/.installed: pyproject.toml
@@ -45,6 +45,10 @@ test: install-test lint
 	DJANGO_SETTINGS_MODULE=kss_site.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=kss_site.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Lighthouse on four pages; prints the scores, fails below the bar (see docs/accessibility.md).
+audit: install-test
+	$(BIN)/python scripts/audit.py
 
 clean:
 	rm -rf $(VENV) build test-results node_modules

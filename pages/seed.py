@@ -428,12 +428,18 @@ STATEMENTS = {
                 paragraph("Nettstedet skal oppfylle kravene i WCAG 2.1 på nivå AA."),
                 heading("Slik tester vi"),
                 paragraph(
-                    "Hver side testes automatisk i en ekte nettleser, på mobil- og "
-                    "skjermbredde, og koden kontrolleres mot HTML-standarden.",
-                    "Vi tester også at alt kan brukes med tastatur.",
+                    "Hver side på begge språk testes automatisk med axe-core i en ekte "
+                    "nettleser, på mobil- og skjermbredde, og koden kontrolleres med Nu Html "
+                    "Checker mot HTML-standarden.",
+                    "Vi tester at alt kan brukes med tastatur, at fokus alltid er synlig, og at "
+                    "teksten kan forstørres til 200 prosent uten at noe forsvinner.",
+                    "Vi måler også sidene med Lighthouse.",
                 ),
                 heading("Kjente mangler"),
-                paragraph("Eldre rapporter i PDF kan mangle overskrifter og alternativ tekst."),
+                paragraph(
+                    "Eldre rapporter i PDF kan mangle overskrifter og alternativ tekst.",
+                    "De fleste rapportene finnes bare på norsk.",
+                ),
                 heading("Meld fra om et problem"),
                 paragraph(
                     "Finner du noe som ikke fungerer for deg, vil vi gjerne høre om det.",
@@ -450,12 +456,19 @@ STATEMENTS = {
                 paragraph("The website aims to meet WCAG 2.1 at level AA."),
                 heading("How we test"),
                 paragraph(
-                    "Every page is tested automatically in a real browser, at phone and desktop "
-                    "widths, and the code is checked against the HTML standard.",
-                    "We also test that everything can be used with a keyboard.",
+                    "Every page in both languages is tested automatically with axe-core in a "
+                    "real browser, at phone and desktop widths, and the code is checked "
+                    "against the HTML standard with the Nu Html Checker.",
+                    "We test that everything can be used with a keyboard, that focus is always "
+                    "visible, and that text can be enlarged to 200 per cent without losing "
+                    "anything.",
+                    "We also measure the pages with Lighthouse.",
                 ),
                 heading("Known gaps"),
-                paragraph("Older reports in PDF may lack headings and alternative text."),
+                paragraph(
+                    "Older reports in PDF may lack headings and alternative text.",
+                    "Most reports are available in Norwegian only.",
+                ),
                 heading("Report a problem"),
                 paragraph(
                     "If you find something that does not work for you, we would like to hear "

@@ -122,6 +122,17 @@ class PartnerPage(ReportsMixin, BasePage):
         super().clean()
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The partnership cannot end before it began.")})
+        # The main image's description is its alt text: without one, blind
+        # readers would not know what it shows.
+        if self.hero_image and not self.hero_image.description.strip():
+            raise ValidationError(
+                {
+                    "hero_image": _(
+                        "This image has no description. Add one under Images, so that "
+                        "blind readers know what it shows."
+                    )
+                }
+            )
 
     def structured_data(self, request):
         organisation = {

@@ -1,6 +1,8 @@
 """Staff build the site through the admin: the tree rules hold and what they
 type is what is saved."""
 
+import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
@@ -15,6 +17,7 @@ from pages.models import (
     StandardPage,
 )
 from partners.models import PartnerIndexPage, PartnerPage
+from tests.helpers import soup
 
 SECTIONS = {NetworkPage, PartnerIndexPage, ConferenceIndexPage, ReportIndexPage, StandardPage}
 
@@ -272,3 +275,59 @@ class AdminPublishesAnEditTest(WagtailPageTestCase):
         self.assertContains(public, "Nytt sammendrag fra sekretariatet.")
         self.assertContains(public, "Ny tekst.")
         self.assertContains(public, "siden 2013")
+
+
+class ImagesNeedAltTextTest(WagtailPageTestCase):
+    """Every content image has alt text, or the editor has said it is decorative."""
+
+    def setUp(self):
+        import io
+
+        from django.core.files.images import ImageFile
+        from PIL import Image as PILImage
+        from wagtail.images.models import Image
+
+        self.login()
+        buffer = io.BytesIO()
+        PILImage.new("RGB", (20, 20), "white").save(buffer, "PNG")
+        self.image = Image.objects.create(title="Sal", file=ImageFile(buffer, name="sal.png"))
+        self.home = InternationalWorkPage.objects.get(locale__language_code="nb")
+
+    def post_page(self, slug, image_value):
+        return self.client.post(
+            reverse("wagtailadmin_pages:add", args=["pages", "standardpage", self.home.pk]),
+            nested_form_data(
+                {
+                    "title": slug,
+                    "slug": slug,
+                    "body": streamfield([("image", {"image": image_value, "caption": ""})]),
+                    "action-publish": "action-publish",
+                }
+            ),
+        )
+
+    def test_an_image_block_with_neither_alt_text_nor_decorative_is_refused(self):
+        response = self.post_page("uten-alt", {"image": self.image.pk, "alt_text": ""})
+        assert response.status_code == 200
+        assert not StandardPage.objects.filter(slug="uten-alt").exists()
+
+    def test_alt_text_or_an_explicit_decorative_choice_is_published(self):
+        self.post_page("med-alt", {"image": self.image.pk, "alt_text": "Tom sal"})
+        self.post_page("pynt", {"image": self.image.pk, "alt_text": "", "decorative": "on"})
+        site = Site.objects.get(is_default_site=True)
+        with_alt = StandardPage.objects.get(slug="med-alt")
+        decorative = StandardPage.objects.get(slug="pynt")
+        img = soup(self.client.get(with_alt.relative_url(site))).select_one("main figure img")
+        assert img["alt"] == "Tom sal"
+        img = soup(self.client.get(decorative.relative_url(site))).select_one("main figure img")
+        assert img["alt"] == ""
+
+    def test_a_partners_main_image_needs_a_description(self):
+        partner = PartnerPage.objects.get(slug="kypros")
+        partner.hero_image = self.image
+        with pytest.raises(ValidationError) as error:
+            partner.full_clean()
+        assert "beskrivelse" in str(error.value)
+        self.image.description = "Styret i SPAVO og KSS"
+        self.image.save()
+        partner.full_clean()

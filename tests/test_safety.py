@@ -16,6 +16,7 @@ EXPECTED_CSP = {
     "style-src": "'self'",
     "img-src": "'self'",
     "font-src": "'self'",
+    "connect-src": "'self'",
     "form-action": "'self'",
     "frame-ancestors": "'none'",
     "base-uri": "'none'",

@@ -164,6 +164,9 @@ CONTENT_SECURITY_POLICY = {
         "style-src": [SELF],
         "img-src": [SELF],
         "font-src": [SELF],
+        # Same-origin fetches only; crawlers' audits (Lighthouse) read
+        # /robots.txt from within the page.
+        "connect-src": [SELF],
         "form-action": [SELF],
         "frame-ancestors": [NONE],
         "base-uri": [NONE],
