@@ -31,10 +31,14 @@ install-test: $(VENV)/.installed-test node_modules/.installed messages
 messages: $(VENV)/.installed
 	$(MANAGE) compilemessages --ignore=.venv -v0
 
+# Beside the server, publish_scheduled runs every minute so go-live and expiry
+# times work; it stops with the server.
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_seed_content
 	$(MANAGE) ensure_admin
+	( while true; do $(MANAGE) publish_scheduled >/dev/null; sleep 60; done ) & \
+	trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.installed-test

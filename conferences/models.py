@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from pages.formatting import format_date_range
 from pages.models import BasePage, ReportsMixin
+from pages.panels import ReportsPanel
 from pages.structured_data import KSS
 
 
@@ -105,6 +106,7 @@ class ConferencePage(ReportsMixin, BasePage):
         [
             ObjectList(BasePage.content_panels, heading=_("Content")),
             ObjectList(facts_panels, heading=_("Facts")),
+            ObjectList([ReportsPanel(heading=_("Reports"))], heading=_("Reports")),
             ObjectList(BasePage.promote_panels, heading=_("Promotion")),
             ObjectList(BasePage.settings_panels, heading=_("Settings")),
         ]

@@ -71,6 +71,7 @@ class FigureBlock(blocks.StructBlock):
         label = _("Image")
         template = "pages/blocks/figure_block.html"
         description = _("An image with alt text for blind readers and an optional caption.")
+        preview_template = "pages/blocks/figure_block_preview.html"
 
 
 class ReportListValue(blocks.StructValue):
@@ -99,6 +100,7 @@ class ReportListBlock(blocks.StructBlock):
         template = "pages/blocks/report_list_block.html"
         value_class = ReportListValue
         description = _("A list of reports with year and kind, linked where a file exists.")
+        preview_template = "pages/blocks/report_list_block_preview.html"
 
 
 class CallToActionValue(blocks.StructValue):

@@ -33,16 +33,22 @@ def seed_key(name):
     return uuid.uuid5(SEED_NAMESPACE, name)
 
 
+def _block(block_type, value):
+    # Block ids are stored, as the editor stores them, so a revision of a
+    # seeded page compares equal to the page itself.
+    return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
+
+
 def heading(text, level="h2"):
-    return {"type": "heading", "value": {"text": text, "level": level}}
+    return _block("heading", {"text": text, "level": level})
 
 
 def paragraph(*sentences):
-    return {"type": "paragraph", "value": f"<p>{escape(' '.join(sentences))}</p>"}
+    return _block("paragraph", f"<p>{escape(' '.join(sentences))}</p>")
 
 
 def report_list(title, reports):
-    return {"type": "reports", "value": {"heading": title, "reports": [r.pk for r in reports]}}
+    return _block("reports", {"heading": title, "reports": [r.pk for r in reports]})
 
 
 class Seeder:

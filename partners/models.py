@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from pages.formatting import format_year_range
 from pages.models import BasePage, ReportsMixin
+from pages.panels import ReportsPanel
 
 
 class PartnerIndexPage(BasePage):
@@ -104,6 +105,7 @@ class PartnerPage(ReportsMixin, BasePage):
         [
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(facts_panels, heading=_("Facts")),
+            ObjectList([ReportsPanel(heading=_("Reports"))], heading=_("Reports")),
             ObjectList(BasePage.promote_panels, heading=_("Promotion")),
             ObjectList(BasePage.settings_panels, heading=_("Settings")),
         ]

@@ -15,9 +15,12 @@ from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import (
     DraftStateMixin,
+    LockableMixin,
     Page,
+    PreviewableMixin,
     RevisionMixin,
     TranslatableMixin,
+    WorkflowMixin,
     get_page_models,
 )
 from wagtail.search import index
@@ -90,7 +93,16 @@ class ReportOwnerChooserPanel(PageChooserPanel):
         return super().get_form_options()
 
 
-class Report(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
+class Report(
+    WorkflowMixin,
+    TranslatableMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    models.Model,
+):
     title = models.CharField(
         _("title"),
         max_length=255,
@@ -201,6 +213,12 @@ class Report(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, m
             )
         if self.related_page_id and not isinstance(self.related_page.specific, ReportsMixin):
             raise ValidationError({"related_page": _("Choose a partner or a conference page.")})
+
+    def get_preview_template(self, request, mode_name):
+        return "pages/report_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {**super().get_preview_context(request, mode_name), "preview_reports": [self]}
 
     @property
     def url(self):

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.module_loading import import_module, module_has_submodule
 
 from pages import seed as pages_seed
+from pages.roles import ensure_roles_and_workflow
 from pages.seeding import Seeder
 
 
@@ -30,6 +31,7 @@ class Command(BaseCommand):
                 module.build(seeder, roots)
             pages_seed.build_archive_and_statements(seeder, roots)
             pages_seed.configure_site(seeder, roots)
+            ensure_roles_and_workflow(roots.values())
 
         created = sum(seeder.created.values())
         if created:

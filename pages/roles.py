@@ -1,0 +1,138 @@
+"""The two editorial roles and the approval workflow.
+
+- "Redaktører" (editors) add and edit pages, reports, images and documents
+  anywhere on the site and submit them for approval; they never publish.
+- "Ansvarlige redaktører" (approvers) may also publish, approve, delete and
+  change the site settings.
+
+The workflow "Godkjenning" covers the whole page tree (both languages) and
+the reports: an editor's change reaches the public only when an approver
+accepts it. Created by ``load_seed_content``; like the rest of the seed, an
+existing group or workflow that staff have changed is left as it is.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+# What Wagtail's own migrations create; replaced by the Norwegian roles below.
+WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+
+EDITORS = "Redaktører"
+APPROVERS = "Ansvarlige redaktører"
+WORKFLOW = "Godkjenning"
+TASK = "Godkjenning av ansvarlig redaktør"
+
+PAGE_PERMISSIONS = {
+    EDITORS: ["add_page", "change_page", "lock_page", "unlock_page"],
+    APPROVERS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+}
+COLLECTION_PERMISSIONS = {
+    EDITORS: [
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    ],
+    APPROVERS: [
+        "add_image",
+        "change_image",
+        "choose_image",
+        "delete_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+        "delete_document",
+    ],
+}
+MODEL_PERMISSIONS = {
+    EDITORS: [
+        "wagtailadmin.access_admin",
+        "pages.add_report",
+        "pages.change_report",
+        "pages.lock_report",
+        "pages.unlock_report",
+        "simple_translation.submit_translation",
+    ],
+    APPROVERS: [
+        "wagtailadmin.access_admin",
+        "pages.add_report",
+        "pages.change_report",
+        "pages.publish_report",
+        "pages.delete_report",
+        "pages.lock_report",
+        "pages.unlock_report",
+        "simple_translation.submit_translation",
+        "pages.change_sitesettings",
+        "wagtailredirects.add_redirect",
+        "wagtailredirects.change_redirect",
+        "wagtailredirects.delete_redirect",
+    ],
+}
+
+
+def permission(name, default_app=None):
+    if "." in name:
+        app_label, codename = name.split(".")
+    else:
+        app_label, codename = default_app, name
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def ensure_roles_and_workflow(site_roots):
+    """Create the groups, their permissions and the workflow if they are missing.
+
+    ``site_roots`` are the front pages of every language: page permissions are
+    granted there, so the whole site in both languages is covered."""
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    groups = {}
+    for name in (EDITORS, APPROVERS):
+        group, created = Group.objects.get_or_create(name=name)
+        groups[name] = group
+        if not created:
+            continue
+        for site_root in site_roots:
+            for codename in PAGE_PERMISSIONS[name]:
+                GroupPagePermission.objects.create(
+                    group=group, page=site_root, permission=permission(codename, "wagtailcore")
+                )
+        for codename in COLLECTION_PERMISSIONS[name]:
+            app = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
+            GroupCollectionPermission.objects.create(
+                group=group, collection=root_collection, permission=permission(codename, app)
+            )
+        group.permissions.add(*[permission(codename) for codename in MODEL_PERMISSIONS[name]])
+
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW)
+    if created:
+        task, _ = GroupApprovalTask.objects.get_or_create(name=TASK)
+        task.groups.set([groups[APPROVERS]])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    assignment, _ = WorkflowPage.objects.get_or_create(
+        page=root_page, defaults={"workflow": workflow}
+    )
+    if assignment.workflow.name == WAGTAIL_DEFAULT_WORKFLOW:
+        assignment.workflow = workflow
+        assignment.save()
+        Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW).update(active=False)
+    # Wagtail's English default groups would sit beside ours; drop them while unused.
+    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True).delete()
+    from .models import Report
+
+    WorkflowContentType.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(Report), defaults={"workflow": workflow}
+    )
