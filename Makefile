@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: run test install install-test messages lint audit clean
+.PHONY: run test install install-test messages lint audit screenshots clean
 
 # A stamp per dependency set: editing pyproject.toml reinstalls on the next run.
 $(VENV)/.installed: pyproject.toml
@@ -53,6 +53,10 @@ test: install-test lint
 # Lighthouse on four pages; prints the scores, fails below the bar (see docs/accessibility.md).
 audit: install-test
 	$(BIN)/python scripts/audit.py
+
+# Renew the admin screenshots of docs/redaktorveiledning.md (Playwright, Chromium).
+screenshots: install-test
+	$(BIN)/python scripts/admin_screenshots.py
 
 clean:
 	rm -rf $(VENV) build test-results node_modules

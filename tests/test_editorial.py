@@ -433,3 +433,45 @@ def test_every_body_block_has_a_preview_and_a_description(client, block):
     response = client.get(reverse("wagtailadmin_block_preview"), {"id": child.definition_prefix})
     assert response.status_code == 200
     assert EXPECTED_PREVIEW[block] in response.content.decode()
+
+
+def test_the_editors_guide_screenshots_exist_and_are_current():
+    """Every screenshot the guide shows exists, was made by the script, and with
+    the Wagtail in use (run `make screenshots` after upgrading Wagtail)."""
+    import json
+    import re
+    from pathlib import Path
+
+    import wagtail
+    from django.conf import settings
+
+    docs = Path(settings.BASE_DIR) / "docs"
+    guide = (docs / "redaktorveiledning.md").read_text(encoding="utf-8")
+    referenced = re.findall(r"\]\((images/redaktor/[^)]+\.png)\)", guide)
+    assert len(referenced) >= 10
+    manifest = json.loads((docs / "images/redaktor/manifest.json").read_text())
+    assert manifest["wagtail"] == wagtail.__version__
+    for path in referenced:
+        file = docs / path
+        assert file.name in manifest["screenshots"], path
+        assert file.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", path
+
+
+def test_a_partnership_cannot_end_before_it_began_says_the_form_in_norwegian(client, editor):
+    parent = nb(PartnerIndexPage)
+    extra = {**PAGE_TYPES[1][2], "start_year": "2015", "end_year": "2010"}
+    response = add_page(client, PartnerPage, parent, extra, "baklengs", "action-submit")
+    assert response.status_code == 200
+    assert "Samarbeidet kan ikke slutte før det begynte." in response.content.decode()
+    assert not PartnerPage.objects.filter(slug="baklengs").exists()
+
+
+def test_shared_password_privacy_is_not_offered(client):
+    admin = get_user_model().objects.create_superuser("sjef", password="x")
+    client.force_login(admin)
+    page = StandardPage.objects.get(slug="personvern")
+    response = client.get(reverse("wagtailadmin_pages:set_privacy", args=[page.pk]))
+    assert response.status_code == 200
+    html = response.json()["html"]
+    assert 'value="password"' not in html
+    assert 'value="login"' in html
