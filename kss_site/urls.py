@@ -39,3 +39,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# A database that cannot be reached is answered with a static 503 page, not a 500.
+handler500 = "pages.views.server_error"

@@ -98,7 +98,8 @@ def ensure_roles_and_workflow(site_roots):
     ``site_roots`` are the front pages of every language: page permissions are
     granted there, so the whole site in both languages is covered."""
     root_page = Page.get_first_root_node()
-    root_collection = Collection.get_first_root_node()
+    # Wagtail's migrations make the root collection; an emptied database lacks it.
+    root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
     groups = {}
     for name in (EDITORS, APPROVERS):
         group, created = Group.objects.get_or_create(name=name)

@@ -96,3 +96,19 @@ def robots_txt(request):
         f"Sitemap: {root_url}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def server_error(request):
+    """Django's 500 handler, except that a database that cannot be reached gets a
+    static "503 Service Unavailable" page with Retry-After. Neither renders
+    anything that needs the database. Django has already logged the error."""
+    import sys
+
+    from django.db import DatabaseError
+    from django.template import loader
+
+    if isinstance(sys.exc_info()[1], DatabaseError):
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponse(loader.get_template("500.html").render(), status=500)

@@ -6,6 +6,7 @@ what they need; ``production`` tightens the rest.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -73,7 +75,15 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Staff map old addresses to new ones in the admin (Innstillinger → Omdirigeringer).
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "pages.middleware.AdminReferrerPolicyMiddleware",
+    "pages.middleware.SecurityHeadersMiddleware",
+    # Last, as django-axes asks: it answers locked-out login attempts.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # Counts failed logins and refuses locked-out ones before the password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "kss_site.urls"
@@ -139,10 +149,18 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # The database backend, with per-language text-search configs on PostgreSQL.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "pages.search_backend"}}
 
-# Reports are PDFs; nothing else belongs in the document library.
+# Reports are PDFs; nothing else belongs in the document library. Documents are
+# served through Wagtail's view, which sends "Content-Security-Policy:
+# default-src 'none'" so a PDF cannot run anything in the site's name.
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# Images: no SVG (it can carry scripts); size and pixel count are checked from
+# the file header before the image is decoded, so a decompression bomb is refused.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # An approved change edited again must be approved again.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Wagtail stores shared passwords in plain text: do not offer them.
@@ -176,6 +194,25 @@ CONTENT_SECURITY_POLICY = {
 }
 SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Login protection (django-axes): five failed attempts for one username from
+# one address lock that pair out for a while; other addresses are unaffected.
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# Keep addresses out of the logs (they stay in the attempts table, for the lockout).
+AXES_VERBOSE = False
+# Behind the production proxy the client address is in X-Forwarded-For.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 LOGGING = {
     "version": 1,

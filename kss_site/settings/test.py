@@ -10,3 +10,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "build" / "test-media"  # noqa: F405
 # Browser tests show uploaded images, so the live server serves /media/ too.
 SERVE_MEDIA_FILES = True
+# Login protection is switched on in its own tests; elsewhere tests log in freely.
+AXES_ENABLED = False

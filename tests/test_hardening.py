@@ -1,0 +1,316 @@
+"""Hardening: production settings and headers, login protection, uploads,
+failures and permissions."""
+
+import importlib
+import io
+import os
+import subprocess
+import sys
+from unittest import mock
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import OperationalError
+from django.test import override_settings
+from django.urls import reverse
+from PIL import Image as PILImage
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import GroupPagePermission, Page
+
+from pages.models import InternationalWorkPage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+PRODUCTION_ENV = {
+    "SECRET_KEY": "k" * 20 + "Qz9!x@Lm#2vB$7nR%4tY^8wE&1uI*5oP(3aS)6dF",
+    "ALLOWED_HOSTS": "kss.example.org",
+    "DATABASE_URL": "postgres://kss@db.example.org/kss",
+    "WAGTAILADMIN_BASE_URL": "https://kss.example.org",
+}
+
+
+def production_settings():
+    with mock.patch.dict(os.environ, PRODUCTION_ENV):
+        import kss_site.settings.production as production
+
+        return importlib.reload(production)
+
+
+def test_check_deploy_has_nothing_to_say_about_production():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR,
+        env={
+            # The browser tests' async switch must not leak into a production check.
+            **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+            **PRODUCTION_ENV,
+            "DJANGO_SETTINGS_MODULE": "kss_site.settings.production",
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_refuses_to_start_without_its_environment():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=settings.BASE_DIR,
+        env={"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "kss_site.settings.production"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_cookies_are_secure_httponly_and_samesite():
+    production = production_settings()
+    assert production.SESSION_COOKIE_SECURE and production.CSRF_COOKIE_SECURE
+    assert production.SESSION_COOKIE_HTTPONLY
+    assert production.SESSION_COOKIE_SAMESITE == production.CSRF_COOKIE_SAMESITE == "Lax"
+    assert production.DEBUG is False
+
+
+def test_every_public_response_carries_the_security_headers(client):
+    production = production_settings()
+    hsts = {
+        name: getattr(production, name)
+        for name in ("SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD")
+    }
+    with override_settings(**hsts):
+        for path in ("/", "/en/partners/", "/finnes-ikke/", "/sok/?q=kypros", "/sitemap.xml"):
+            response = client.get(path, secure=True)
+            assert response["Strict-Transport-Security"] == (
+                "max-age=31536000; includeSubDomains; preload"
+            ), path
+            assert response["X-Content-Type-Options"] == "nosniff"
+            assert response["X-Frame-Options"] == "DENY"
+            assert response["Referrer-Policy"] == "no-referrer"
+            assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+            assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+            assert "default-src 'none'" in response["Content-Security-Policy"]
+
+
+def test_hsts_only_in_production(client):
+    assert "Strict-Transport-Security" not in client.get("/", secure=True)
+
+
+def test_the_admin_can_frame_its_own_preview(client):
+    response = client.get("/admin/login/")
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+# --- Login protection -------------------------------------------------------
+
+
+@pytest.fixture
+def staff_user():
+    return get_user_model().objects.create_user(
+        "redaktor", password="riktig-passord-123", is_staff=True
+    )
+
+
+def login(client, password, address):
+    return client.post(
+        reverse("wagtailadmin_login"),
+        {"username": "redaktor", "password": password},
+        REMOTE_ADDR=address,
+    )
+
+
+@override_settings(AXES_ENABLED=True)
+def test_five_failures_lock_out_that_username_from_that_address(client, staff_user):
+    staff_user.user_permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    for _ in range(4):
+        assert login(client, "feil", "198.51.100.7").status_code == 200
+    # The fifth failure locks the pair out; the right password no longer helps.
+    assert login(client, "feil", "198.51.100.7").status_code == 429
+    locked = login(client, "riktig-passord-123", "198.51.100.7")
+    assert locked.status_code == 429
+    assert "For mange mislykkede innlogginger" in locked.content.decode()
+    assert "quick-exit__button" in locked.content.decode()
+
+    elsewhere = login(client, "riktig-passord-123", "198.51.100.8")
+    assert elsewhere.status_code == 302
+
+
+def test_password_validators_are_on():
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        validate_password("passord")
+
+
+# --- Uploads ------------------------------------------------------------------
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(get_user_model().objects.create_superuser("sjef", password="x"))
+    return client
+
+
+def png(width, height):
+    buffer = io.BytesIO()
+    PILImage.new("1", (width, height)).save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def media_files():
+    root = settings.MEDIA_ROOT
+    return {os.path.join(d, f) for d, _, files in os.walk(root) for f in files}
+
+
+@pytest.mark.parametrize(
+    "name,content",
+    [
+        ("bombe.png", lambda: png(8000, 6000)),  # 48 megapixels, a few kilobytes
+        ("for-stor.png", lambda: png(10, 10) + b"\0" * (10 * 1024 * 1024 + 1)),
+        (
+            "tegning.svg",
+            lambda: b'<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>',
+        ),
+    ],
+)
+def test_a_refused_image_leaves_no_row_and_no_file(admin_client, name, content):
+    before_rows, before_files = Image.objects.count(), media_files()
+    response = admin_client.post(
+        reverse("wagtailimages:add"),
+        {"title": name, "file": SimpleUploadedFile(name, content()), "collection": 1},
+    )
+    assert response.status_code == 200
+    assert Image.objects.count() == before_rows
+    assert media_files() == before_files
+
+
+@pytest.mark.parametrize(
+    "name,content",
+    [
+        ("notat.txt", b"bare tekst"),
+        ("stor.pdf", b"%PDF-1.4\n" + b"0" * (20 * 1024 * 1024 + 1)),
+        ("skript.html", b"<script>alert(1)</script>"),
+    ],
+)
+def test_a_refused_document_leaves_no_row_and_no_file(admin_client, name, content):
+    before_rows, before_files = Document.objects.count(), media_files()
+    response = admin_client.post(
+        reverse("wagtaildocs:add"),
+        {"title": name, "file": SimpleUploadedFile(name, content), "collection": 1},
+    )
+    assert response.status_code == 200
+    assert Document.objects.count() == before_rows
+    assert media_files() == before_files
+
+
+def test_a_pdf_is_served_through_wagtail_with_nothing_allowed_to_run(admin_client, client):
+    response = admin_client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Rapport",
+            "file": SimpleUploadedFile("rapport.pdf", b"%PDF-1.4\n%%EOF\n"),
+            "collection": 1,
+        },
+    )
+    assert response.status_code == 302
+    document = Document.objects.get(title="Rapport")
+    served = client.get(document.url)
+    assert served.status_code == 200
+    assert served["Content-Security-Policy"] == "default-src 'none'"
+    assert served["X-Content-Type-Options"] == "nosniff"
+
+
+# --- Failures -----------------------------------------------------------------
+
+
+def test_a_database_that_cannot_be_reached_gets_a_503_and_the_site_recovers(client, caplog):
+    client.raise_request_exception = False
+    with mock.patch(
+        "django.db.backends.utils.CursorWrapper.execute",
+        side_effect=OperationalError("could not connect to server"),
+    ):
+        response = client.get("/partnere/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    html = response.content.decode()
+    assert "Midlertidig utilgjengelig" in html
+    assert "Traceback" not in html and "could not connect" not in html
+    assert "quick-exit__button" in html
+    assert any(r.levelname == "ERROR" for r in caplog.records)
+
+    assert client.get("/partnere/").status_code == 200
+
+
+# --- Permissions (in the spirit of Wagtail's security advisories) -----------
+
+
+@pytest.fixture
+def english_only_editor(client):
+    """An editor whose rights cover the English tree only."""
+    group = Group.objects.create(name="Bare engelsk")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    english_root = InternationalWorkPage.objects.get(locale__language_code="en")
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.create(
+            group=group,
+            page=english_root,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    user = get_user_model().objects.create_user("engelsk", password="x")
+    user.groups.add(group)
+    client.force_login(user)
+    return user
+
+
+def denied(response):
+    return response.status_code in (302, 403, 404) and (
+        response.status_code != 302 or "/admin/login" not in response.get("Location", "")
+    )
+
+
+def test_an_editor_without_rights_cannot_touch_a_page(client, english_only_editor):
+    page = StandardPage.objects.get(slug="personvern")
+    page.summary = "Andre versjon."
+    second = page.save_revision()
+    first = page.revisions.order_by("created_at").first()
+    urls = {
+        "history": reverse("wagtailadmin_pages:history", args=[page.pk]),
+        "revisions": reverse("wagtailadmin_pages:revisions_index", args=[page.pk]),
+        "compare": reverse(
+            "wagtailadmin_pages:revisions_compare", args=[page.pk, first.pk, second.pk]
+        ),
+        "copy": reverse("wagtailadmin_pages:copy", args=[page.pk]),
+        "move": reverse("wagtailadmin_pages:move", args=[page.pk]),
+        "delete": reverse("wagtailadmin_pages:delete", args=[page.pk]),
+        "edit": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        "preview": reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk]),
+        "unpublish": reverse("wagtailadmin_pages:unpublish", args=[page.pk]),
+    }
+    for name, url in urls.items():
+        assert denied(client.get(url)), name
+        assert denied(client.post(url, {"title": "x", "action-publish": "1"})), name
+    page.refresh_from_db()
+    assert page.live and page.summary != "Andre versjon." and Page.objects.filter(pk=page.pk)
+
+
+def test_an_editor_cannot_reach_other_users(client, english_only_editor):
+    other = get_user_model().objects.create_superuser("andre", password="x")
+    for url in (
+        reverse("wagtailusers_users:index"),
+        reverse("wagtailusers_users:edit", args=[other.pk]),
+        reverse("wagtailusers_groups:index"),
+        reverse("wagtailsettings:edit", args=["pages", "sitesettings", 1]),
+    ):
+        assert denied(client.get(url)), url
