@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: run test install install-test messages lint audit screenshots clean
+.PHONY: run test install install-test messages lint audit screenshots backup restore clean
 
 # A stamp per dependency set: editing pyproject.toml reinstalls on the next run.
 $(VENV)/.installed: pyproject.toml
@@ -57,6 +57,15 @@ audit: install-test
 # Renew the admin screenshots of docs/redaktorveiledning.md (Playwright, Chromium).
 screenshots: install-test
 	$(BIN)/python scripts/admin_screenshots.py
+
+# Database and uploaded files into backups/kss-<time>.tar.gz (docs/deployment.md).
+backup: install
+	$(MANAGE) backup
+
+# make restore FILE=backups/kss-20261129-120000.tar.gz
+restore: install
+	@test -n "$(FILE)" || (echo "Usage: make restore FILE=backups/kss-....tar.gz" && exit 2)
+	$(MANAGE) restore "$(FILE)"
 
 clean:
 	rm -rf $(VENV) build test-results node_modules
