@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: run test install install-test messages lint audit screenshots backup restore clean
+.PHONY: run test install install-test messages lint audit screenshots backup restore loadtest clean
 
 # A stamp per dependency set: editing pyproject.toml reinstalls on the next run.
 $(VENV)/.installed: pyproject.toml
@@ -66,6 +66,10 @@ backup: install
 restore: install
 	@test -n "$(FILE)" || (echo "Usage: make restore FILE=backups/kss-....tar.gz" && exit 2)
 	$(MANAGE) restore "$(FILE)"
+
+# Load and fault drill on the production stack (gunicorn, PostgreSQL); needs root and wrk.
+loadtest: install
+	$(BIN)/python scripts/loadtest.py
 
 clean:
 	rm -rf $(VENV) build test-results node_modules
