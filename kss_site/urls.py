@@ -42,3 +42,4 @@ urlpatterns += i18n_patterns(
 
 # A database that cannot be reached is answered with a static 503 page, not a 500.
 handler500 = "pages.views.server_error"
+handler404 = "pages.views.page_not_found"

@@ -112,3 +112,16 @@ def server_error(request):
         response["Retry-After"] = "30"
         return response
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+def page_not_found(request, exception):
+    """Django's 404 handler, falling back to a static page when the database
+    (which the site's menu and settings come from) cannot be reached."""
+    from django.db import DatabaseError
+    from django.http import HttpResponseNotFound
+    from django.template import loader
+
+    try:
+        return HttpResponseNotFound(loader.get_template("404.html").render({}, request))
+    except DatabaseError:
+        return HttpResponseNotFound(loader.get_template("404_static.html").render())

@@ -117,3 +117,24 @@ def test_error_pages_carry_the_quick_exit_and_need_no_database(rf, status):
     assert page.select_one("a.quick-exit__button")["href"] == "https://www.yr.no/"
     assert page.select_one('a[href="tel:116006"]') is not None
     assert len(page.find_all("h1")) == 1
+
+
+def test_the_404_page_renders_even_when_the_database_is_down(rf):
+    from unittest import mock
+
+    from django.db import OperationalError
+    from django.http import Http404
+
+    from pages.views import page_not_found
+
+    with (
+        mock.patch(
+            "django.db.backends.utils.CursorWrapper.execute", side_effect=OperationalError("down")
+        ),
+        mock.patch("wagtail.models.Site.find_for_request", side_effect=OperationalError("down")),
+    ):
+        response = page_not_found(rf.get("/finnes-ikke/"), Http404())
+    assert response.status_code == 404
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.h1.get_text(strip=True) == "Fant ikke siden"
+    assert page.select_one("a.quick-exit__button")["href"] == "https://www.yr.no/"
