@@ -20,7 +20,7 @@ KSS = {
 
 
 def breadcrumb_list(page, request):
-    crumbs = [*page.get_ancestors().filter(depth__gte=2).live(), page]
+    crumbs = [*page.breadcrumb_ancestors, page]
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [

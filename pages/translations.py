@@ -7,9 +7,15 @@ and the sitemap, so the three always agree.
 from django.conf import settings
 
 
-def live_translations(page):
+def live_translations(page, request=None):
     """``{language_code: page}`` for the live, public translations of ``page``,
-    the page itself included, in the order of ``settings.LANGUAGES``."""
+    the page itself included, in the order of ``settings.LANGUAGES``.
+
+    Remembered on the request: the switcher, the head and the sitemap entry of
+    one page all ask."""
+    memo = request.__dict__.setdefault("_kss_translations", {}) if request else {}
+    if page.pk in memo:
+        return memo[page.pk]
     found = {
         translation.locale.language_code: translation
         for translation in page.get_translations(inclusive=True)
@@ -17,14 +23,15 @@ def live_translations(page):
         .public()
         .select_related("locale")
     }
-    return {code: found[code] for code, _ in settings.LANGUAGES if code in found}
+    memo[page.pk] = {code: found[code] for code, _ in settings.LANGUAGES if code in found}
+    return memo[page.pk]
 
 
 def alternates(page, request=None):
     """``[(hreflang, absolute URL)]`` for a page with at least one translation:
     one per language, plus ``x-default`` for the default language's page.
     Empty for a page that exists in one language only."""
-    translations = live_translations(page)
+    translations = live_translations(page, request)
     if len(translations) < 2:
         return []
     links = [(code, p.get_full_url(request)) for code, p in translations.items()]

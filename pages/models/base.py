@@ -1,6 +1,7 @@
 """Abstract building blocks that every page type is composed from."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -42,6 +43,11 @@ class BasePage(Page):
     def get_sitemap_urls(self, request=None):
         links = [{"lang_code": code, "location": url} for code, url in alternates(self, request)]
         return [{**url, "alternates": links} for url in super().get_sitemap_urls(request)]
+
+    @cached_property
+    def breadcrumb_ancestors(self):
+        """Live ancestors from the front page down, for the breadcrumb and its JSON-LD."""
+        return list(self.get_ancestors().filter(depth__gte=2).live())
 
     def structured_data(self, request):
         """schema.org items describing this page; subclasses add their own."""

@@ -12,11 +12,12 @@ register = template.Library()
 
 
 def _site_root(request):
-    """The front page in the current language."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.localized.specific
+    """The front page in the current language (remembered on the request)."""
+    if "_kss_site_root" not in request.__dict__:
+        site = Site.find_for_request(request)
+        roots = live_translations(site.root_page, request) if site else {}
+        request._kss_site_root = roots.get(get_language()) or (site.root_page if site else None)
+    return request._kss_site_root
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -35,10 +36,9 @@ def main_menu(context):
 @register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
 def breadcrumb(context):
     page = context.get("page")
-    if page is None or page.depth <= 2:
+    if not hasattr(page, "breadcrumb_ancestors") or page.depth <= 2:
         return {"ancestors": []}
-    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2).live().order_by("depth")
-    return {"ancestors": list(ancestors), "page": page}
+    return {"ancestors": page.breadcrumb_ancestors, "page": page}
 
 
 @register.simple_tag(takes_context=True)
@@ -48,16 +48,29 @@ def site_root_url(context):
     return root.get_url(request) if root else "/"
 
 
-@register.inclusion_tag("includes/footer_nav.html", takes_context=True)
-def footer_nav(context):
-    """The statement pages chosen in site settings, in the current language."""
+@register.simple_tag(takes_context=True)
+def statement_pages(context):
+    """The "stay safe", privacy and accessibility pages chosen in the site
+    settings, in the current language, fetched in one query."""
     site_settings = context["settings"]["pages"]["SiteSettings"]
-    chosen = [
-        site_settings.safety_page,
-        site_settings.privacy_page,
-        site_settings.accessibility_page,
-    ]
-    return {"links": [page.localized for page in chosen if page is not None]}
+    chosen = {
+        "safety": site_settings.safety_page,
+        "privacy": site_settings.privacy_page,
+        "accessibility": site_settings.accessibility_page,
+    }
+    keys = [page.translation_key for page in chosen.values() if page is not None]
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            translation_key__in=keys, locale__language_code=get_language()
+        )
+    }
+    pages = {
+        name: translated.get(page.translation_key, page)
+        for name, page in chosen.items()
+        if page is not None
+    }
+    return {**pages, "links": list(pages.values())}
 
 
 @register.inclusion_tag("includes/alternate_links.html", takes_context=True)
@@ -75,9 +88,9 @@ def language_switcher(context):
     one, else that language's front page."""
     request = context["request"]
     page = context.get("page")
-    translations = live_translations(page) if isinstance(page, Page) else {}
+    translations = live_translations(page, request) if isinstance(page, Page) else {}
     site = Site.find_for_request(request)
-    roots = live_translations(site.root_page) if site else {}
+    roots = live_translations(site.root_page, request) if site else {}
     current = get_language()
     links = []
     for code, name in settings.LANGUAGES:
