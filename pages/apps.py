@@ -5,3 +5,36 @@ from django.utils.translation import gettext_lazy as _
 class PagesConfig(AppConfig):
     name = "pages"
     verbose_name = _("Pages")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.contrib.redirects.models import Redirect
+        from wagtail.documents.models import Document
+        from wagtail.images.models import Image
+        from wagtail.models import get_page_models
+        from wagtail.signals import (
+            page_published,
+            page_unpublished,
+            post_page_move,
+            published,
+            unpublished,
+        )
+
+        from .cache import invalidate
+        from .models import NetworkMembership, Report, SiteSettings
+
+        # Anything that can change what a visitor sees empties the page cache.
+        for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+            signal.connect(invalidate, dispatch_uid=f"kss-cache-{id(signal)}")
+        watched = (
+            *get_page_models(),
+            Report,
+            SiteSettings,
+            Redirect,
+            Document,
+            Image,
+            NetworkMembership,
+        )
+        for model in watched:
+            post_save.connect(invalidate, sender=model, dispatch_uid=f"kss-cache-save-{model}")
+            post_delete.connect(invalidate, sender=model, dispatch_uid=f"kss-cache-del-{model}")

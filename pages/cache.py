@@ -1,0 +1,81 @@
+"""A cache of whole pages for anonymous visitors.
+
+Most visitors are anonymous and read the same pages, so a rendered page is
+kept (Django's cache: local memory by default, Redis when ``REDIS_URL`` is set)
+and served again without touching the database. Any publication, withdrawal,
+move or deletion of a page, any publication of a report and any change to the
+site settings or redirects bumps a generation number that is part of every
+key, so the next request renders afresh: nobody sees an edit late.
+
+Never cached: logged-in staff (anyone with a session cookie), the admin and
+its previews, search results, anything but a plain 200 without cookies.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import get_max_age
+from django.utils.encoding import iri_to_uri
+
+GENERATION_KEY = "kss:page-cache:generation"
+TIMEOUT = getattr(settings, "PAGE_CACHE_SECONDS", 600)
+
+
+def invalidate(**kwargs):
+    """Signal handler: everything cached so far is stale."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def _generation():
+    return cache.get_or_set(GENERATION_KEY, 1, None)
+
+
+def _search_paths():
+    paths = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths.append(reverse("search"))
+    return tuple(paths)
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.excluded = (settings.WAGTAIL_ADMIN_PREFIX, "/documents/", *_search_paths())
+
+    def cacheable_request(self, request):
+        return (
+            request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(self.excluded)
+        )
+
+    def key(self, request):
+        host = request.get_host()
+        return f"kss:page:{_generation()}:{host}:{iri_to_uri(request.get_full_path())}"
+
+    def cacheable_response(self, request, response):
+        user = getattr(request, "user", None)
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and get_max_age(response) != 0
+            and not (user is not None and user.is_authenticated)
+        )
+
+    def __call__(self, request):
+        if not self.cacheable_request(request):
+            return self.get_response(request)
+        key = self.key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+        response = self.get_response(request)
+        if self.cacheable_response(request, response):
+            cache.set(key, response, TIMEOUT)
+        return response
