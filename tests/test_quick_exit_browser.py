@@ -91,7 +91,13 @@ def test_every_public_page_leaves_no_trace(page, site_url):
     page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
-    for path in [*PUBLIC_PAGES, "/finnes-ikke/", "/en/does-not-exist/"]:
+    for path in [
+        *PUBLIC_PAGES,
+        "/finnes-ikke/",
+        "/en/does-not-exist/",
+        "/sok/?q=Kypros",
+        "/en/search/?q=Cyprus",
+    ]:
         page.goto(site_url + path)
         page.wait_for_load_state("load")
         stored = page.evaluate(

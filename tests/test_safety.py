@@ -28,7 +28,16 @@ def parse_csp(header):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", [*PUBLIC_PAGES, "/finnes-ikke/", "/en/does-not-exist/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        *PUBLIC_PAGES,
+        "/finnes-ikke/",
+        "/en/does-not-exist/",
+        "/sok/?q=Kypros",
+        "/en/search/?q=Cyprus",
+    ],
+)
 def test_every_public_page_is_safe_to_visit(client, path):
     response = client.get(path)
     assert response.status_code in (200, 404)
