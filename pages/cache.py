@@ -8,15 +8,18 @@ site settings or redirects bumps a generation number that is part of every
 key, so the next request renders afresh: nobody sees an edit late.
 
 Never cached: logged-in staff (anyone with a session cookie), the admin and
-its previews, search results, anything but a plain 200 without cookies.
+its previews, search results, addresses with a query string (filters, pages
+of results: otherwise anyone could fill the cache with made-up addresses),
+anything but a plain 200 without cookies.
 """
+
+import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import get_max_age
-from django.utils.encoding import iri_to_uri
 
 GENERATION_KEY = "kss:page-cache:generation"
 TIMEOUT = getattr(settings, "PAGE_CACHE_SECONDS", 600)
@@ -51,12 +54,14 @@ class AnonymousPageCacheMiddleware:
         return (
             request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.META.get("QUERY_STRING")
             and not request.path.startswith(self.excluded)
         )
 
     def key(self, request):
-        host = request.get_host()
-        return f"kss:page:{_generation()}:{host}:{iri_to_uri(request.get_full_path())}"
+        # Hashed: a key of fixed length whatever the address.
+        address = f"{request.get_host()}{request.path}".encode()
+        return f"kss:page:{_generation()}:{hashlib.sha256(address).hexdigest()}"
 
     def cacheable_response(self, request, response):
         user = getattr(request, "user", None)

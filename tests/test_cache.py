@@ -84,3 +84,12 @@ def test_errors_are_not_cached(client):
     _, first = queries(client, "/finnes-ikke/")
     _, second = queries(client, "/finnes-ikke/")
     assert first > 0 and second > 0
+
+
+def test_addresses_with_a_query_string_are_never_cached(client):
+    """Made-up query strings must not be able to fill the shared cache."""
+    _, first = queries(client, "/rapporter/?kind=annual_report")
+    _, second = queries(client, "/rapporter/?kind=annual_report")
+    assert first > 0 and second > 0
+    _, made_up = queries(client, "/partnere/?x=" + "y" * 5000)
+    assert made_up > 0
