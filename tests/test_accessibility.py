@@ -187,6 +187,12 @@ def test_print_leaves_out_the_controls(page, site_url):
     for selector in (".quick-exit", ".main-nav", ".help-banner", ".skip-link", ".search-form"):
         assert page.locator(selector).first.is_hidden(), selector
     assert page.locator("h1").is_visible()
+    # Ink on paper: no coloured header or footer bands in print.
+    for selector in (".site-header", ".site-footer"):
+        background = page.evaluate(
+            f"getComputedStyle(document.querySelector('{selector}')).backgroundColor"
+        )
+        assert background == "rgba(0, 0, 0, 0)", selector
 
 
 @pytest.mark.browser
