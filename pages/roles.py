@@ -34,48 +34,35 @@ APPROVERS = "Ansvarlige redaktører"
 WORKFLOW = "Godkjenning"
 TASK = "Godkjenning av ansvarlig redaktør"
 
-PAGE_PERMISSIONS = {
-    EDITORS: ["add_page", "change_page", "lock_page", "unlock_page"],
-    APPROVERS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
-}
+# Approvers may do everything editors may, and publish, approve and delete.
+_EDITOR_PAGE = ["add_page", "change_page", "lock_page", "unlock_page"]
+_EDITOR_COLLECTION = [
+    "add_image",
+    "change_image",
+    "choose_image",
+    "add_document",
+    "change_document",
+    "choose_document",
+]
+_EDITOR_MODEL = [
+    "wagtailadmin.access_admin",
+    "pages.add_report",
+    "pages.change_report",
+    "pages.lock_report",
+    "pages.unlock_report",
+    "simple_translation.submit_translation",
+]
+PAGE_PERMISSIONS = {EDITORS: _EDITOR_PAGE, APPROVERS: [*_EDITOR_PAGE, "publish_page"]}
 COLLECTION_PERMISSIONS = {
-    EDITORS: [
-        "add_image",
-        "change_image",
-        "choose_image",
-        "add_document",
-        "change_document",
-        "choose_document",
-    ],
-    APPROVERS: [
-        "add_image",
-        "change_image",
-        "choose_image",
-        "delete_image",
-        "add_document",
-        "change_document",
-        "choose_document",
-        "delete_document",
-    ],
+    EDITORS: _EDITOR_COLLECTION,
+    APPROVERS: [*_EDITOR_COLLECTION, "delete_image", "delete_document"],
 }
 MODEL_PERMISSIONS = {
-    EDITORS: [
-        "wagtailadmin.access_admin",
-        "pages.add_report",
-        "pages.change_report",
-        "pages.lock_report",
-        "pages.unlock_report",
-        "simple_translation.submit_translation",
-    ],
+    EDITORS: _EDITOR_MODEL,
     APPROVERS: [
-        "wagtailadmin.access_admin",
-        "pages.add_report",
-        "pages.change_report",
+        *_EDITOR_MODEL,
         "pages.publish_report",
         "pages.delete_report",
-        "pages.lock_report",
-        "pages.unlock_report",
-        "simple_translation.submit_translation",
         "pages.change_sitesettings",
         "wagtailredirects.add_redirect",
         "wagtailredirects.change_redirect",
