@@ -2,6 +2,8 @@ from django.http import Http404
 from django.utils.translation import gettext
 from wagtail.models import Site
 
+from pages.visibility import public
+
 from .calendar import calendar_response
 from .models import ConferenceIndexPage, ConferencePage
 
@@ -19,9 +21,7 @@ def calendar(request, path):
         raise Http404
     if isinstance(page, ConferenceIndexPage):
         conferences = (
-            ConferencePage.objects.child_of(page)
-            .live()
-            .public()
+            public(ConferencePage.objects.child_of(page).live())
             .exclude(start_date=None)
             .order_by("start_date")
         )

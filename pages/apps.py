@@ -11,7 +11,7 @@ class PagesConfig(AppConfig):
         from wagtail.contrib.redirects.models import Redirect
         from wagtail.documents.models import Document
         from wagtail.images.models import Image
-        from wagtail.models import get_page_models
+        from wagtail.models import PageViewRestriction, Site, get_page_models
         from wagtail.signals import (
             page_published,
             page_unpublished,
@@ -34,6 +34,8 @@ class PagesConfig(AppConfig):
             Document,
             Image,
             NetworkMembership,
+            Site,
+            PageViewRestriction,
         )
         for model in watched:
             post_save.connect(invalidate, sender=model, dispatch_uid=f"kss-cache-save-{model}")

@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import get_max_age
+from wagtail.models import Site
 
 GENERATION_KEY = "kss:page-cache:generation"
 TIMEOUT = getattr(settings, "PAGE_CACHE_SECONDS", 600)
@@ -35,6 +36,20 @@ def invalidate(**kwargs):
 
 def _generation():
     return cache.get_or_set(GENERATION_KEY, 1, None)
+
+
+def remember(name, compute):
+    """``compute()``, kept in the cache until the next publication.
+
+    For what many pages share and every publication may change, such as the
+    menu and the site settings: built once per generation instead of queried
+    on every render."""
+    key = f"kss:fragment:{_generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
 
 
 def _search_paths():
@@ -84,3 +99,25 @@ class AnonymousPageCacheMiddleware:
         if self.cacheable_response(request, response):
             cache.set(key, response, TIMEOUT)
         return response
+
+
+class CachedSiteMiddleware:
+    """Finds the request's Wagtail site, with its front page, in the cache.
+
+    Wagtail looks the site up with a query on every request, then loads the
+    front page again to route from it. Both change only on a save, which
+    starts a new generation. After CommonMiddleware, so only allowed host
+    names make keys."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        def find():
+            site = Site.find_for_request(request)
+            if site is not None:
+                site.root_page = site.root_page.specific
+            return site
+
+        request._wagtail_site = remember(f"site:{request.get_host()}:{request.get_port()}", find)
+        return self.get_response(request)

@@ -3,6 +3,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
+from pages.visibility import public
+
 from .models import Report, ReportIndexPage
 
 FEED_LENGTH = 30
@@ -31,8 +33,7 @@ class LatestFeed(Feed):
 
     def items(self, root):
         pages = (
-            Page.objects.live()
-            .public()
+            public(Page.objects.live())
             .filter(locale=self.locale)
             .exclude(last_published_at=None)
             .order_by("-last_published_at")

@@ -49,7 +49,7 @@ class ReportFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
 
-    def __init__(self, data, *, reports, locale):
+    def __init__(self, data, *, reports, locale_id):
         super().__init__(data)
         self.fields["kind"].choices = [("", _("All kinds")), *ReportKind.choices]
         used_countries = set(reports.exclude(country="").values_list("country", flat=True))
@@ -59,7 +59,7 @@ class ReportFilterForm(forms.Form):
         self.owner_fields = {}
         for model in get_page_models():
             if issubclass(model, ReportsMixin) and not model._meta.abstract:
-                pages = model.objects.live().filter(locale=locale).order_by("title")
+                pages = model.objects.live().filter(locale_id=locale_id).order_by("title")
                 name = model.report_filter_name
                 self.fields[name] = forms.TypedChoiceField(
                     label=model._meta.verbose_name.capitalize(),

@@ -2,6 +2,9 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from pages.translations import remember_translations
+from pages.visibility import public
+
 
 class AllLanguagesSitemap(Sitemap):
     """Wagtail's sitemap walks only the default language's tree. This one lists
@@ -13,11 +16,8 @@ class AllLanguagesSitemap(Sitemap):
         in_a_tree = Q()
         for root in roots:
             in_a_tree |= Q(path__startswith=root.path)
-        return (
-            Page.objects.filter(in_a_tree)
-            .live()
-            .public()
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )
+        pages = public(Page.objects.filter(in_a_tree).live()).order_by("path")
+        # Every translation of these pages is among them: telling the hreflang
+        # helper saves a query per page.
+        remember_translations(list(pages), self.request)
+        return pages.defer_streamfields().specific()

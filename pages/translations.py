@@ -4,7 +4,12 @@ Shared by the language switcher, the ``hreflang`` links in every page's head
 and the sitemap, so the three always agree.
 """
 
+from collections import defaultdict
+
 from django.conf import settings
+from wagtail.models import Locale
+
+from pages.visibility import public
 
 
 def live_translations(page, request=None):
@@ -18,13 +23,25 @@ def live_translations(page, request=None):
         return memo[page.pk]
     found = {
         translation.locale.language_code: translation
-        for translation in page.get_translations(inclusive=True)
-        .live()
-        .public()
-        .select_related("locale")
+        for translation in public(page.get_translations(inclusive=True).live()).select_related(
+            "locale"
+        )
     }
     memo[page.pk] = {code: found[code] for code, _ in settings.LANGUAGES if code in found}
     return memo[page.pk]
+
+
+def remember_translations(pages, request):
+    """Give ``live_translations`` the answers for ``pages``, a list that holds
+    every live, public translation of each of its pages (the sitemap's)."""
+    codes = dict(Locale.objects.values_list("pk", "language_code"))
+    groups = defaultdict(dict)
+    for page in pages:
+        groups[page.translation_key][codes[page.locale_id]] = page
+    memo = request.__dict__.setdefault("_kss_translations", {})
+    for page in pages:
+        found = groups[page.translation_key]
+        memo[page.pk] = {code: found[code] for code, _ in settings.LANGUAGES if code in found}
 
 
 def alternates(page, request=None):

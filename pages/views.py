@@ -34,6 +34,8 @@ def search(request):
     if form.is_valid() and form.cleaned_data["q"]:
         query = form.cleaned_data["q"]
         locale = Locale.get_active()
+        # Wagtail's .public() here, not pages.visibility.public: the search
+        # backends accept plain filters only.
         pages = list(
             Page.objects.live()
             .public()

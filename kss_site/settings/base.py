@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Whole pages for anonymous visitors; emptied on every publication (pages/cache.py).
     "pages.cache.AnonymousPageCacheMiddleware",
+    # Past the page cache: the Wagtail site and its front page from the cache too.
+    "pages.cache.CachedSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -9,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
 from pages.structured_data import KSS
+from pages.visibility import public
 
 from .base import BasePage
 from .reports import Report
@@ -23,14 +25,19 @@ class InternationalWorkPage(BasePage):
     class Meta:
         verbose_name = _("international work (front page)")
 
+    @cached_property
+    def sections(self):
+        """The sections in the menu, with their summaries, as cards."""
+        return list(public(self.get_children().live().in_menu()).specific())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().in_menu().specific()
+        context["sections"] = self.sections
         return context
 
     def structured_data(self, request):
         """KSS as an NGO, a member of the networks on the network page."""
-        network = NetworkPage.objects.child_of(self).live().first()
+        network = next((s for s in self.sections if isinstance(s, NetworkPage)), None)
         members_of = []
         if network is not None:
             members_of = [
@@ -147,8 +154,8 @@ class ReportIndexPage(BasePage):
         from pages.forms import ReportFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        reports = Report.objects.live().filter(locale=self.locale)
-        form = ReportFilterForm(request.GET, reports=reports, locale=self.locale)
+        reports = Report.objects.live().filter(locale_id=self.locale_id)
+        form = ReportFilterForm(request.GET, reports=reports, locale_id=self.locale_id)
         reports = form.filter(reports) if form.is_valid() else reports.none()
         paginator = Paginator(reports.for_listing(), self.REPORTS_PER_PAGE)
         # get_page() answers a bad or too-large page number with the nearest page.

@@ -75,7 +75,7 @@ class ReportsMixin(models.Model):
         """The report archive in this page's language, filtered to its reports."""
         from .pages import ReportIndexPage
 
-        archive = ReportIndexPage.objects.live().filter(locale=self.locale).first()
+        archive = ReportIndexPage.objects.live().filter(locale_id=self.locale_id).first()
         if archive is None:
             return ""
         return f"{archive.url}?{urlencode({self.report_filter_name: self.pk})}"

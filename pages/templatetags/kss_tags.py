@@ -5,32 +5,87 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from pages.cache import remember
 from pages.structured_data import json_ld
 from pages.translations import alternates, live_translations
+from pages.visibility import public
 
 register = template.Library()
 
 
-def _site_root(request):
-    """The front page in the current language (remembered on the request)."""
-    if "_kss_site_root" not in request.__dict__:
+def _build_chrome(request, site):
+    """Plain data, so that it pickles small into a shared cache."""
+    from pages.models import SiteSettings
+
+    language = get_language()
+    roots = live_translations(site.root_page) if site else {}
+    root = roots.get(language) or (site.root_page if site else None)
+    menu = []
+    if root is not None:
+        for child in public(root.get_children().live().in_menu()):
+            menu.append(
+                {
+                    "pk": child.pk,
+                    "path": child.path,
+                    "title": child.title,
+                    "url": child.get_url(request),
+                }
+            )
+    site_settings = SiteSettings.for_site(site) if site else SiteSettings()
+    chosen = {
+        "safety": site_settings.safety_page,
+        "privacy": site_settings.privacy_page,
+        "accessibility": site_settings.accessibility_page,
+    }
+    keys = [page.translation_key for page in chosen.values() if page is not None]
+    translated = {
+        page.translation_key: page
+        for page in public(
+            Page.objects.live().filter(translation_key__in=keys, locale__language_code=language)
+        )
+    }
+    statements = {}
+    for name, page in chosen.items():
+        if page is not None:
+            shown = translated.get(page.translation_key, page)
+            statements[name] = {"title": shown.title, "url": shown.get_url(request)}
+    # The chosen pages themselves are not needed once their links are known.
+    for field in ("safety_page", "privacy_page", "accessibility_page"):
+        site_settings._state.fields_cache.pop(field, None)
+    return {
+        "settings": site_settings,
+        "root_url": root.get_url(request) if root is not None else "/",
+        "front_pages": {code: page.get_url(request) for code, page in roots.items()},
+        "menu": menu,
+        "statements": {**statements, "links": list(statements.values())},
+    }
+
+
+def _chrome(request):
+    """What surrounds every page of a language: the site settings, the front
+    page, the main menu and the statement pages. Remembered on the request and,
+    until the next publication, in the cache."""
+    if "_kss_chrome" not in request.__dict__:
         site = Site.find_for_request(request)
-        roots = live_translations(site.root_page, request) if site else {}
-        request._kss_site_root = roots.get(get_language()) or (site.root_page if site else None)
-    return request._kss_site_root
+        name = f"chrome:{site.pk if site else 0}:{get_language()}"
+        request._kss_chrome = remember(name, lambda: _build_chrome(request, site))
+    return request._kss_chrome
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    return _chrome(context["request"])
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    request = context["request"]
     current = context.get("page")
-    root = _site_root(request)
-    items = []
-    if root is not None:
-        for child in root.get_children().live().in_menu():
-            is_current = bool(current and current.path.startswith(child.path))
-            items.append({"page": child, "is_current": is_current, "is_page": current == child})
-    return {"root": root, "items": items, "request": request}
+    path = getattr(current, "path", "")
+    items = [
+        {**item, "is_current": path.startswith(item["path"]), "is_page": path == item["path"]}
+        for item in _chrome(context["request"])["menu"]
+    ]
+    return {"items": items}
 
 
 @register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
@@ -43,34 +98,7 @@ def breadcrumb(context):
 
 @register.simple_tag(takes_context=True)
 def site_root_url(context):
-    request = context["request"]
-    root = _site_root(request)
-    return root.get_url(request) if root else "/"
-
-
-@register.simple_tag(takes_context=True)
-def statement_pages(context):
-    """The "stay safe", privacy and accessibility pages chosen in the site
-    settings, in the current language, fetched in one query."""
-    site_settings = context["settings"]["pages"]["SiteSettings"]
-    chosen = {
-        "safety": site_settings.safety_page,
-        "privacy": site_settings.privacy_page,
-        "accessibility": site_settings.accessibility_page,
-    }
-    keys = [page.translation_key for page in chosen.values() if page is not None]
-    translated = {
-        page.translation_key: page
-        for page in Page.objects.live().filter(
-            translation_key__in=keys, locale__language_code=get_language()
-        )
-    }
-    pages = {
-        name: translated.get(page.translation_key, page)
-        for name, page in chosen.items()
-        if page is not None
-    }
-    return {**pages, "links": list(pages.values())}
+    return _chrome(context["request"])["root_url"]
 
 
 @register.inclusion_tag("includes/alternate_links.html", takes_context=True)
@@ -89,15 +117,14 @@ def language_switcher(context):
     request = context["request"]
     page = context.get("page")
     translations = live_translations(page, request) if isinstance(page, Page) else {}
-    site = Site.find_for_request(request)
-    roots = live_translations(site.root_page, request) if site else {}
-    current = get_language()
+    front_pages = _chrome(request)["front_pages"]
     links = []
     for code, name in settings.LANGUAGES:
-        target = translations.get(code) or roots.get(code)
-        if code == current or target is None:
+        if code == get_language():
             continue
-        links.append({"code": code, "name": name, "url": target.get_url(request)})
+        url = translations[code].get_url(request) if code in translations else front_pages.get(code)
+        if url:
+            links.append({"code": code, "name": name, "url": url})
     return {"links": links}
 
 
