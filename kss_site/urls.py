@@ -22,11 +22,14 @@ urlpatterns = [
 
 # Production serves /static/ and /media/ from the web server in front.
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA_FILES", False):
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+    from django.views.static import serve
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Not django.conf.urls.static.static(): it adds nothing without DEBUG, and
+    # the tests (SERVE_MEDIA_FILES) run without it.
+    media = settings.MEDIA_URL.lstrip("/")
+    urlpatterns += [re_path(rf"^{media}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 # Norwegian at the root, English under /en/: the address alone decides the
 # language, never a cookie or the browser's preference.
