@@ -21,7 +21,15 @@ from pages.panels import ReportsPanel
 from pages.structured_data import KSS
 
 
-class ConferenceIndexPage(BasePage):
+class CalendarPathsMixin:
+    """The front cache keeps a page's calendar file too (conferences/views.py
+    answers under either language's name); purging the page purges it."""
+
+    def get_cached_paths(self):
+        return ["/", "kalender.ics", "calendar.ics"]
+
+
+class ConferenceIndexPage(CalendarPathsMixin, BasePage):
     parent_page_types = ["pages.InternationalWorkPage"]
     subpage_types = ["conferences.ConferencePage"]
     max_count_per_parent = 1
@@ -46,7 +54,7 @@ class ConferenceIndexPage(BasePage):
         return self.url + gettext("calendar.ics")
 
 
-class ConferencePage(ReportsMixin, BasePage):
+class ConferencePage(CalendarPathsMixin, ReportsMixin, BasePage):
     class Role(models.TextChoices):
         ORGANISER = "organiser", _("Organiser")
         CO_ORGANISER = "co_organiser", _("Co-organiser")

@@ -40,3 +40,27 @@ class PagesConfig(AppConfig):
         for model in watched:
             post_save.connect(invalidate, sender=model, dispatch_uid=f"kss-cache-save-{model}")
             post_delete.connect(invalidate, sender=model, dispatch_uid=f"kss-cache-del-{model}")
+
+        # And the front cache (Varnish), when one is configured.
+        from . import frontend_cache as front
+
+        page_published.connect(front.page_changed, dispatch_uid="kss-front-published")
+        page_unpublished.connect(front.page_changed, dispatch_uid="kss-front-unpublished")
+        post_page_move.connect(front.everything_changed, dispatch_uid="kss-front-moved")
+        for signal in (published, unpublished, post_delete):
+            signal.connect(
+                front.report_changed, sender=Report, dispatch_uid=f"kss-front-r{id(signal)}"
+            )
+        for model in (Image, Document):
+            post_save.connect(front.media_changed, sender=model, dispatch_uid=f"kss-front-{model}")
+        for model in get_page_models():
+            post_delete.connect(
+                front.everything_changed, sender=model, dispatch_uid=f"kss-front-del-{model}"
+            )
+        for model in (SiteSettings, PageViewRestriction, Site):
+            post_save.connect(
+                front.everything_changed, sender=model, dispatch_uid=f"kss-front-save-{model}"
+            )
+            post_delete.connect(
+                front.everything_changed, sender=model, dispatch_uid=f"kss-front-del-{model}"
+            )

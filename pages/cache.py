@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import get_max_age
+from django.utils.cache import get_max_age, patch_cache_control
 from wagtail.models import Site
 
 GENERATION_KEY = "kss:page-cache:generation"
@@ -90,14 +90,26 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         if not self.cacheable_request(request):
-            return self.get_response(request)
+            return self.private(self.get_response(request))
         key = self.key(request)
         cached = cache.get(key)
         if cached is not None:
             return cached
         response = self.get_response(request)
-        if self.cacheable_response(request, response):
-            cache.set(key, response, TIMEOUT)
+        if not self.cacheable_response(request, response):
+            return self.private(response)
+        # A front cache (Varnish, deploy/varnish/kss.vcl) may keep the page as
+        # long as this cache does, and is purged on publication like it;
+        # browsers ask again every time, so nobody reads an old version.
+        patch_cache_control(response, public=True, max_age=0, s_maxage=TIMEOUT)
+        cache.set(key, response, TIMEOUT)
+        return response
+
+    @staticmethod
+    def private(response):
+        """What is not stored here is not stored in a shared cache either."""
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True)
         return response
 
 

@@ -86,3 +86,67 @@ def _clean_test_media():
 
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture
+def varnish(site_url, tmp_path):
+    """Debian's Varnish with the project's VCL (deploy/varnish/kss.vcl) in
+    front of the live server; yields its base URL and a stats reader."""
+    import re
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
+    require(varnishd, "Varnish (apt-get install varnish)")
+    backend_port = int(site_url.rsplit(":", 1)[1])
+    vcl = (ROOT / "deploy" / "varnish" / "kss.vcl").read_text()
+    vcl = re.sub(r'\.port = "\d+";', f'.port = "{backend_port}";', vcl, count=1)
+    (tmp_path / "kss.vcl").write_text(vcl)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    workdir = tmp_path / "varnish"
+    process = subprocess.Popen(
+        [
+            varnishd,
+            "-F",
+            "-j",
+            "none",
+            "-n",
+            str(workdir),
+            "-a",
+            f"127.0.0.1:{port}",
+            "-f",
+            str(tmp_path / "kss.vcl"),
+            "-s",
+            "malloc,32m",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url + "/robots.txt", timeout=2)  # noqa: S310 (our own)
+            break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                pytest.fail("Varnish did not start")
+            time.sleep(0.2)
+
+    def stat(name):
+        out = subprocess.run(
+            ["varnishstat", "-n", str(workdir), "-1", "-f", f"MAIN.{name}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        return int(out.split()[1])
+
+    yield url, stat
+    process.terminate()
+    process.wait(timeout=10)

@@ -235,6 +235,24 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
+# A front cache (Varnish, deploy/varnish/kss.vcl) is purged on publication
+# when VARNISH_URL names it (pages/frontend_cache.py). The frontend_cache app
+# is deliberately not installed: its signal handlers purge before the
+# transaction commits, page by page; pages/frontend_cache.py purges after,
+# once. Translated pages have their own slugs, so Wagtail's guessing of other
+# languages' addresses is off.
+WAGTAILFRONTENDCACHE = (
+    {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["VARNISH_URL"],
+        }
+    }
+    if os.environ.get("VARNISH_URL")
+    else {}
+)
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
