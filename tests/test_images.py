@@ -1,0 +1,61 @@
+"""Body and hero images: AVIF, WebP and JPEG in several widths, with the
+size set so nothing shifts as they load, and body images loaded lazily."""
+
+import io
+
+import pytest
+from PIL import Image as PILImage
+
+from partners.models import PartnerPage
+from tests.helpers import publish_page_with_image, soup
+
+pytestmark = pytest.mark.django_db
+
+
+def check_picture(picture, client):
+    sources = {source["type"]: source for source in picture.select("source")}
+    assert set(sources) == {"image/avif", "image/webp"}
+    img = picture.select_one("img")
+    for element in (*sources.values(), img):
+        assert "sizes" in element.attrs and "42rem" in element["sizes"]
+        widths = [candidate.split()[1] for candidate in element["srcset"].split(",")]
+        assert len(widths) >= 2 and all(w.endswith("w") for w in widths)
+    # Width and height reserve the space before the file arrives.
+    assert int(img["width"]) > 0 and int(img["height"]) > 0
+    # Each format really is that format.
+    for mime, url in (
+        ("AVIF", sources["image/avif"]["srcset"].split()[0]),
+        ("WEBP", sources["image/webp"]["srcset"].split()[0]),
+        ("JPEG", img["src"]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        data = b"".join(response.streaming_content) if response.streaming else response.content
+        assert PILImage.open(io.BytesIO(data)).format == mime, url
+    return img
+
+
+def test_a_body_image_is_a_responsive_lazy_picture(client):
+    path = publish_page_with_image()
+    picture = soup(client.get(path)).select_one("main figure picture")
+    img = check_picture(picture, client)
+    assert img["loading"] == "lazy"
+    assert img["alt"] == "En tom konferansesal med lilla stoler"
+
+
+def test_a_partners_main_image_is_a_responsive_picture_loaded_at_once(client):
+    from django.core.files.images import ImageFile
+    from wagtail.images.models import Image
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1600, 900), (74, 35, 90)).save(buffer, "JPEG")
+    image = Image.objects.create(
+        title="Styret", description="Styret i SPAVO og KSS", file=ImageFile(buffer, name="styret.jpg")
+    )
+    partner = PartnerPage.objects.get(slug="kypros")
+    partner.hero_image = image
+    partner.save_revision().publish()
+    picture = soup(client.get("/partnere/kypros/")).select_one("main figure.hero picture")
+    img = check_picture(picture, client)
+    assert "loading" not in img.attrs
+    assert img["alt"] == "Styret i SPAVO og KSS"
