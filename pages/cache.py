@@ -63,7 +63,13 @@ def _search_paths():
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.excluded = (settings.WAGTAIL_ADMIN_PREFIX, "/documents/", *_search_paths())
+        self.excluded = (
+            settings.WAGTAIL_ADMIN_PREFIX,
+            settings.STATIC_URL,
+            settings.MEDIA_URL,
+            "/documents/",
+            *_search_paths(),
+        )
 
     def cacheable_request(self, request):
         return (
@@ -74,8 +80,9 @@ class AnonymousPageCacheMiddleware:
         )
 
     def key(self, request):
-        # Hashed: a key of fixed length whatever the address.
-        address = f"{request.get_host()}{request.path}".encode()
+        # Hashed: a key of fixed length whatever the address. The scheme is
+        # part of it so that a plain-HTTP request still meets the HTTPS redirect.
+        address = f"{request.scheme}://{request.get_host()}{request.path}".encode()
         return f"kss:page:{_generation()}:{hashlib.sha256(address).hexdigest()}"
 
     def cacheable_response(self, request, response):

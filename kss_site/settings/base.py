@@ -63,6 +63,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Whole pages for anonymous visitors, emptied on every publication
+    # (pages/cache.py). First, so that a stored page is answered before any
+    # other middleware runs; what it stores already carries every header.
+    "pages.cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Serves /static/ itself: compressed, hashed, cached for a year.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -72,9 +76,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Whole pages for anonymous visitors; emptied on every publication (pages/cache.py).
-    "pages.cache.AnonymousPageCacheMiddleware",
-    # Past the page cache: the Wagtail site and its front page from the cache too.
+    # The Wagtail site and its front page from the cache too (pages/cache.py).
     "pages.cache.CachedSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -116,7 +118,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
 }
