@@ -33,6 +33,8 @@ class Command(BaseCommand):
             pages_seed.configure_site(seeder, roots)
             ensure_roles_and_workflow(roots.values())
 
+        if not options["verbosity"]:
+            return
         created = sum(seeder.created.values())
         if created:
             summary = ", ".join(f"{n} {name}" for name, n in sorted(seeder.created.items()))
