@@ -138,9 +138,11 @@ def varnish(site_url, tmp_path):
                 pytest.fail("Varnish did not start")
             time.sleep(0.2)
 
+    varnishstat = shutil.which("varnishstat") or "/usr/bin/varnishstat"
+
     def stat(name):
         out = subprocess.run(
-            ["varnishstat", "-n", str(workdir), "-1", "-f", f"MAIN.{name}"],
+            [varnishstat, "-n", str(workdir), "-1", "-f", f"MAIN.{name}"],
             capture_output=True,
             text=True,
             check=True,
@@ -150,3 +152,19 @@ def varnish(site_url, tmp_path):
     yield url, stat
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def bench_report():
+    """Records a measured figure for `make bench` (scripts/bench.py), which
+    runs the tests that measure with KSS_BENCH_REPORT naming a file."""
+    import json
+
+    path = os.environ.get("KSS_BENCH_REPORT")
+
+    def record(name, value):
+        if path:
+            with open(path, "a") as report:
+                report.write(json.dumps({"name": name, "value": value}) + "\n")
+
+    return record

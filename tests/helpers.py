@@ -42,6 +42,14 @@ ENGLISH_OF = {
     "/tilgjengelighet/": "/en/accessibility/",
 }
 
+# What production settings need to load (kss_site/settings/production.py).
+PRODUCTION_ENV = {
+    "SECRET_KEY": "k" * 20 + "Qz9!x@Lm#2vB$7nR%4tY^8wE&1uI*5oP(3aS)6dF",
+    "ALLOWED_HOSTS": "kss.example.org",
+    "DATABASE_URL": "postgres://kss@db.example.org/kss",
+    "WAGTAILADMIN_BASE_URL": "https://kss.example.org",
+}
+
 # Every public page of both languages, as a visitor finds them.
 PUBLIC_PAGES = [*NORWEGIAN_TREE, *ENGLISH_OF.values()]
 

@@ -51,7 +51,9 @@ PATHS = [
 # Not pages, but read by machines page by page: they must not grow either.
 FEEDS = ["/feed.atom", "/en/feed.atom", "/konferanser/kalender.ics", "/sitemap.xml"]
 
-WITHOUT_PAGE_CACHE = [m for m in settings.MIDDLEWARE if m != "pages.cache.AnonymousPageCacheMiddleware"]
+WITHOUT_PAGE_CACHE = [
+    m for m in settings.MIDDLEWARE if m != "pages.cache.AnonymousPageCacheMiddleware"
+]
 
 
 def count_queries(client, paths):
@@ -116,7 +118,7 @@ def grow_fiftyfold():
 
 
 @override_settings(MIDDLEWARE=WITHOUT_PAGE_CACHE)
-def test_every_page_type_stays_within_the_budget_at_any_size(client):
+def test_every_page_type_stays_within_the_budget_at_any_size(client, bench_report):
     client.get("/")
     client.get("/en/")
     before = count_queries(client, PATHS + FEEDS)
@@ -132,5 +134,7 @@ def test_every_page_type_stays_within_the_budget_at_any_size(client):
     archive = client.get("/rapporter/").content.decode()
     assert "1013 rapporter" in archive and "Side 1 av 51" in archive
     after = count_queries(client, PATHS + FEEDS)
+    bench_report("queries per page, most", max(before[path] for path in PATHS))
+    bench_report("queries per page, most, 50x content", max(after[path] for path in PATHS))
     grew = {path: (before[path], after[path]) for path in before if after[path] != before[path]}
     assert not grew, f"queries grew with the content (before, after): {grew}"
