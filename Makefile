@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: run test install install-test messages lint audit screenshots backup restore loadtest clean
+.PHONY: run test install install-test messages lint audit screenshots backup restore loadtest bench clean
 
 # A stamp per dependency set: editing pyproject.toml reinstalls on the next run.
 $(VENV)/.installed: pyproject.toml
@@ -70,6 +70,11 @@ restore: install
 # Load and fault drill on the production stack (gunicorn, PostgreSQL); needs root and wrk.
 loadtest: install
 	$(BIN)/python scripts/loadtest.py
+
+# Every speed and size target measured in one run, as a table with its bar;
+# fails when one falls short (docs/performance.md). Needs root, nginx, varnish, wrk.
+bench: install-test
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf $(VENV) build test-results node_modules

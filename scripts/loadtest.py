@@ -13,125 +13,22 @@ Prints the figures and exits non-zero when one falls short. Needs root (to run
 PostgreSQL as the postgres user), wrk and PostgreSQL from Debian's packages.
 """
 
-import contextlib
 import json
-import os
-import shutil
-import socket
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from stack import Postgres, free_port, need, prepare, production_env, start_gunicorn, stop, wait_for
+from stack import wrk as run_wrk
+
 CONNECTIONS, SECONDS = 20, 30
 OUTAGE_AT, OUTAGE_SECONDS = 10, 5
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Postgres:
-    def __init__(self):
-        self.bin = sorted(Path("/usr/lib/postgresql").glob("*/bin"))[-1]
-        self.dir = Path(tempfile.mkdtemp(prefix="kss-loadtest-pg-"))
-        shutil.chown(self.dir, "postgres", "postgres")
-        self.port = free_port()
-        self.as_postgres(
-            self.bin / "initdb",
-            "-D",
-            self.dir / "data",
-            "-U",
-            "postgres",
-            "-A",
-            "trust",
-            "-E",
-            "UTF8",
-            "--locale=C.UTF-8",
-        )
-        self.start()
-        subprocess.run(
-            [
-                self.bin / "createdb",
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(self.port),
-                "-U",
-                "postgres",
-                "kss",
-            ],
-            check=True,
-        )
-        self.url = f"postgres://postgres@127.0.0.1:{self.port}/kss"
-
-    def as_postgres(self, *args):
-        subprocess.run(
-            ["runuser", "-u", "postgres", "--", *map(str, args)],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-
-    def start(self):
-        self.as_postgres(
-            self.bin / "pg_ctl",
-            "-D",
-            self.dir / "data",
-            "-l",
-            self.dir / "server.log",
-            "-w",
-            "-t",
-            "60",
-            "-o",
-            f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1",
-            "start",
-        )
-
-    def stop(self):
-        self.as_postgres(self.bin / "pg_ctl", "-D", self.dir / "data", "-m", "fast", "-w", "stop")
-
-    def destroy(self):
-        with contextlib.suppress(subprocess.CalledProcessError):
-            self.stop()
-        shutil.rmtree(self.dir, ignore_errors=True)
-
-
-def wait_for(url, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url, timeout=2)  # noqa: S310 (our own server)
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"{url} did not answer")
-
-
 def wrk(base):
-    result = subprocess.run(
-        [
-            "wrk",
-            "-t2",
-            f"-c{CONNECTIONS}",
-            f"-d{SECONDS}s",
-            "--timeout",
-            "5s",
-            "-s",
-            str(ROOT / "scripts" / "wrk-summary.lua"),
-            base,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return run_wrk(base, connections=CONNECTIONS, seconds=SECONDS)
 
 
 def poll(base, stop_event, timeline):
@@ -149,50 +46,17 @@ def poll(base, stop_event, timeline):
 
 
 def main():
-    if shutil.which("wrk") is None:
-        raise SystemExit("wrk is missing: apt-get install wrk")
+    need("wrk")
     postgres = Postgres()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
-        "DJANGO_SETTINGS_MODULE": "kss_site.settings.production",
-        "DATABASE_URL": postgres.url,
-        "SECRET_KEY": "loadtest-" + os.urandom(24).hex(),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "WAGTAILADMIN_BASE_URL": base,
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": str(postgres.dir / "static"),
-        "MEDIA_ROOT": str(postgres.dir / "media"),
-        "CACHE_DIR": str(postgres.dir / "cache"),
-    }
-    python = sys.executable
+    env = production_env(postgres, base)
     server = None
     failures = []
     try:
-        for command in (
-            ["migrate", "--noinput", "-v0"],
-            ["load_seed_content", "-v0"],
-            ["collectstatic", "--noinput", "-v0"],
-        ):
-            subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True)
-        server_log = open(postgres.dir / "gunicorn.log", "w")  # noqa: SIM115
-        server = subprocess.Popen(
-            [
-                str(Path(python).parent / "gunicorn"),
-                "kss_site.wsgi",
-                "--workers",
-                "2",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=server_log,
-            stderr=subprocess.STDOUT,
-        )
+        prepare(env)
+        server = start_gunicorn(env, port, postgres.dir / "gunicorn.log")
+        server_log = server.log
         wait_for(base + "/")
 
         steady = wrk(base)
@@ -248,9 +112,7 @@ def main():
         if recovery > 1:
             failures.append(f"recovered {recovery:.2f} s after the restart (bar: 1 s)")
     finally:
-        if server is not None:
-            server.terminate()
-            server.wait()
+        stop(server)
         postgres.destroy()
     if failures:
         print("\nFAILED:\n  " + "\n  ".join(failures))
