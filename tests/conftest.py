@@ -27,9 +27,33 @@ def require(path, what):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the seeded site, as a visitor sees it after `make run`."""
+    """Every test starts from the seeded site, as a visitor sees it after `make run`.
+
+    The seeded database is also kept serialized: transactional tests (the live
+    server's) get it back from there after their flush, much faster than
+    seeding again."""
+    from django.db import connections
+
     with django_db_blocker.unblock():
         call_command("load_seed_content", verbosity=0)
+        for connection in connections.all():
+            SEEDED[connection.alias] = connection.creation.serialize_db_to_string()
+            connection._test_serialized_contents = SEEDED[connection.alias]
+
+
+# The seeded database, serialized once per session by django_db_setup.
+SEEDED = {}
+
+
+@pytest.fixture(autouse=True)
+def _seeded_rollback():
+    """Hands the serialized seed to this test's connections before anything
+    else: Playwright's event loop gives the test thread new connection objects,
+    which would not carry it, and an emptied database would stay empty."""
+    from django.db import connections
+
+    for alias, contents in SEEDED.items():
+        connections[alias]._test_serialized_contents = contents
 
 
 @pytest.fixture(autouse=True)
@@ -57,10 +81,10 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture
-def site_url(live_server, transactional_db):
+def site_url(live_server, django_db_serialized_rollback, transactional_db):
     """The seeded site on a live server, for browser tests. Transactional tests
-    start from an emptied database, so it is seeded again here."""
-    call_command("load_seed_content", verbosity=0)
+    empty the database after each test; the seeded content comes back from its
+    serialized copy (django_db_setup)."""
     return live_server.url
 
 

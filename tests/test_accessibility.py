@@ -40,7 +40,7 @@ def axe_violations(page):
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_axe_finds_nothing_on_any_page_at_desktop_and_phone_width(page, site_url):
     require(AXE_JS, "axe-core")
     # Injected by the browser into every document, outside the page's CSP.
@@ -122,7 +122,7 @@ def focus_ring_contrast(page):
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("path", ["/", "/rapporter/", "/en/partners/cyprus/"])
 def test_every_control_is_reachable_by_tab_with_a_visible_focus_ring(page, site_url, path):
     page.goto(site_url + path)
@@ -144,7 +144,7 @@ def test_every_control_is_reachable_by_tab_with_a_visible_focus_ring(page, site_
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_skip_links_come_first_and_work(page, site_url):
     page.goto(site_url + "/partnere/kypros/")
     page.keyboard.press("Tab")
@@ -162,7 +162,7 @@ def test_the_skip_links_come_first_and_work(page, site_url):
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("path", ["/", "/partnere/sor-afrika/", "/rapporter/", "/en/conferences/"])
 def test_text_at_200_percent_loses_nothing(page, site_url, path):
     page.set_viewport_size({"width": 1280, "height": 800})
@@ -180,7 +180,7 @@ def test_text_at_200_percent_loses_nothing(page, site_url, path):
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_print_leaves_out_the_controls(page, site_url):
     page.goto(site_url + "/partnere/kypros/")
     page.emulate_media(media="print")
@@ -196,7 +196,7 @@ def test_print_leaves_out_the_controls(page, site_url):
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_reduced_motion_turns_off_transitions(page, site_url):
     page.emulate_media(reduced_motion="reduce")
     page.goto(site_url + "/")

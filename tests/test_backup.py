@@ -17,7 +17,7 @@ from wagtail.models import Page, Revision
 
 from pages.models import Report, StandardPage
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 MODELS = [Page, Revision, Report, Image, Document]
 
@@ -36,7 +36,6 @@ def checksums():
 
 
 def test_backup_and_restore_round_trip(tmp_path):
-    call_command("load_seed_content", verbosity=0)
     buffer = io.BytesIO()
     PILImage.new("RGB", (32, 24), (74, 35, 90)).save(buffer, "PNG")
     Image.objects.create(title="Sal", file=ImageFile(buffer, name="sal.png"))

@@ -5,7 +5,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 PAGES = ["/", "/nettverk/", "/partnere/", "/partnere/sor-afrika/", "/konferanser/", "/rapporter/"]
 

@@ -7,7 +7,10 @@ from playwright.sync_api import expect
 
 from tests.helpers import PUBLIC_PAGES
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 DESTINATION = "https://www.yr.no/"
 
