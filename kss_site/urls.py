@@ -29,7 +29,9 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA_FILES", False):
     # Not django.conf.urls.static.static(): it adds nothing without DEBUG, and
     # the tests (SERVE_MEDIA_FILES) run without it.
     media = settings.MEDIA_URL.lstrip("/")
-    urlpatterns += [re_path(rf"^{media}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+    urlpatterns += [
+        re_path(rf"^{media}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    ]
 
 # Norwegian at the root, English under /en/: the address alone decides the
 # language, never a cookie or the browser's preference.
