@@ -109,7 +109,9 @@ http {{
 """
     )
     subprocess.run(["nginx", "-c", str(conf)], check=True)
-    return port, lambda: subprocess.run(["nginx", "-c", str(conf), "-s", "stop"], check=False)
+    return port, lambda: subprocess.run(
+        ["nginx", "-c", str(conf), "-s", "stop"], check=False, stderr=subprocess.DEVNULL
+    )
 
 
 def start_varnish(workdir, backend_port):
