@@ -102,23 +102,27 @@ def read_po(path):
     return entries
 
 
-def publish_page_with_image(language_code="nb"):
-    """A text page whose body has an image with alt text; returns its path."""
+def make_image(title, size=(640, 400), image_format="PNG", description=""):
+    """An uploaded image (a Wagtail Image with a real file) of one colour."""
     import io
 
     from django.core.files.images import ImageFile
     from PIL import Image as PILImage
     from wagtail.images.models import Image
 
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, (74, 35, 90)).save(buffer, image_format)
+    name = f"{title.lower()}.{image_format.lower()}"
+    return Image.objects.create(
+        title=title, description=description, file=ImageFile(buffer, name=name)
+    )
+
+
+def publish_page_with_image(language_code="nb"):
+    """A text page whose body has an image with alt text; returns its path."""
     from pages.models import InternationalWorkPage, StandardPage
 
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (640, 400), (74, 35, 90)).save(buffer, "PNG")
-    image = Image.objects.create(
-        title="Konferansesal",
-        description="En tom konferansesal med lilla stoler",
-        file=ImageFile(buffer, name="konferansesal.png"),
-    )
+    image = make_image("Konferansesal", description="En tom konferansesal med lilla stoler")
     home = InternationalWorkPage.objects.get(locale__language_code=language_code)
     page = StandardPage(
         title="Bilder fra konferansen",

@@ -17,7 +17,7 @@ from pages.models import (
     StandardPage,
 )
 from partners.models import PartnerIndexPage, PartnerPage
-from tests.helpers import soup
+from tests.helpers import make_image, soup
 
 SECTIONS = {NetworkPage, PartnerIndexPage, ConferenceIndexPage, ReportIndexPage, StandardPage}
 
@@ -281,16 +281,8 @@ class ImagesNeedAltTextTest(WagtailPageTestCase):
     """Every content image has alt text, or the editor has said it is decorative."""
 
     def setUp(self):
-        import io
-
-        from django.core.files.images import ImageFile
-        from PIL import Image as PILImage
-        from wagtail.images.models import Image
-
         self.login()
-        buffer = io.BytesIO()
-        PILImage.new("RGB", (20, 20), "white").save(buffer, "PNG")
-        self.image = Image.objects.create(title="Sal", file=ImageFile(buffer, name="sal.png"))
+        self.image = make_image("Sal", (20, 20))
         self.home = InternationalWorkPage.objects.get(locale__language_code="nb")
 
     def post_page(self, slug, image_value):

@@ -8,14 +8,13 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from django.core.management import call_command
-from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision
 
 from pages.models import Report, StandardPage
+from tests.helpers import make_image
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -36,9 +35,7 @@ def checksums():
 
 
 def test_backup_and_restore_round_trip(tmp_path):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (32, 24), (74, 35, 90)).save(buffer, "PNG")
-    Image.objects.create(title="Sal", file=ImageFile(buffer, name="sal.png"))
+    make_image("Sal", (32, 24))
     document = Document(title="Årsrapport")
     document.file.save("arsrapport.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
     page = StandardPage.objects.get(slug="personvern")

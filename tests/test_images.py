@@ -4,10 +4,11 @@ size set so nothing shifts as they load, and body images loaded lazily."""
 import io
 
 import pytest
+from bs4 import BeautifulSoup
 from PIL import Image as PILImage
 
 from partners.models import PartnerPage
-from tests.helpers import publish_page_with_image, soup
+from tests.helpers import make_image, publish_page_with_image, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -44,16 +45,7 @@ def test_a_body_image_is_a_responsive_lazy_picture(client):
 
 
 def test_a_partners_main_image_is_a_responsive_picture_loaded_at_once(client):
-    from django.core.files.images import ImageFile
-    from wagtail.images.models import Image
-
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (1600, 900), (74, 35, 90)).save(buffer, "JPEG")
-    image = Image.objects.create(
-        title="Styret",
-        description="Styret i SPAVO og KSS",
-        file=ImageFile(buffer, name="styret.jpg"),
-    )
+    image = make_image("Styret", (1600, 900), "JPEG", description="Styret i SPAVO og KSS")
     partner = PartnerPage.objects.get(slug="kypros")
     partner.hero_image = image
     partner.save_revision().publish()
@@ -65,26 +57,16 @@ def test_a_partners_main_image_is_a_responsive_picture_loaded_at_once(client):
 
 @pytest.mark.parametrize(("width", "expected"), [(640, ["640w", "400w"]), (300, [])])
 def test_a_narrow_image_lists_each_width_once(width, expected):
-    from django.core.files.images import ImageFile
     from django.template import Context, Template
-    from wagtail.images.models import Image
 
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (width, 200), (74, 35, 90)).save(buffer, "PNG")
-    image = Image.objects.create(title="Smal", file=ImageFile(buffer, name="smal.png"))
+    image = make_image("Smal", (width, 200))
     html = Template("{% load kss_tags %}{% column_picture image 'Smalt bilde' %}").render(
         Context({"image": image})
     )
-    img = soup_of(html).select_one("img")
+    img = BeautifulSoup(html, "html.parser").select_one("img")
     if expected:
         assert [c.split()[1] for c in img["srcset"].split(",")] == expected
     else:
         # One file: no widths to choose from, so no srcset or sizes either.
         assert "srcset" not in img.attrs and "sizes" not in img.attrs
     assert img["alt"] == "Smalt bilde" and int(img["width"]) == width
-
-
-def soup_of(html):
-    from bs4 import BeautifulSoup
-
-    return BeautifulSoup(html, "html.parser")
