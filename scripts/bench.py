@@ -32,10 +32,12 @@ import urllib.request
 from pathlib import Path
 
 from stack import (
+    PAGE_MIX,
     PYTHON,
     ROOT,
     Postgres,
     free_port,
+    manage,
     need,
     prepare,
     production_env,
@@ -46,23 +48,6 @@ from stack import (
 )
 
 PAGE = "/personvern/"  # a text page
-# Every public page type, both languages, for the memory run.
-MIX = [
-    "/",
-    "/nettverk/",
-    "/partnere/",
-    "/partnere/sor-afrika/",
-    "/konferanser/",
-    "/konferanser/nordisk-forum-2014/",
-    "/rapporter/",
-    "/personvern/",
-    "/en/",
-    "/en/partners/cyprus/",
-    "/en/reports/",
-    "/en/privacy/",
-    "/rapporter/?kind=annual_report",
-    "/en/search/?q=shelter",
-]
 MEMORY_REQUESTS = 20_000
 
 rows = []  # (figure, measured, bar, ok)
@@ -148,13 +133,12 @@ def ceiling(workdir, html, static_rps):
     shows how much of the static file's throughput any Python code can reach."""
     (workdir / "reference.html").write_bytes(html)
     port = free_port()
-    env = {**os.environ, "BENCH_REFERENCE_HTML": str(workdir / "reference.html")}
-    server = start_gunicorn(
-        {**env, "PYTHONPATH": str(ROOT / "scripts")},
-        port,
-        workdir / "reference.log",
-        app="reference_wsgi",
-    )
+    env = {
+        **os.environ,
+        "BENCH_REFERENCE_HTML": str(workdir / "reference.html"),
+        "PYTHONPATH": str(ROOT / "scripts"),
+    }
+    server = start_gunicorn(env, port, workdir / "reference.log", app="reference_wsgi")
     try:
         wait_for(f"http://127.0.0.1:{port}{PAGE}")
         result = wrk(f"http://127.0.0.1:{port}", [PAGE])
@@ -167,12 +151,14 @@ def ceiling(workdir, html, static_rps):
         "(gunicorn's ceiling)",
         True,
     )
-    return result
 
 
 def timed_seed(env):
+    """Seconds for the seed command, interpreter start included, on a freshly
+    migrated database."""
+    manage(env, "migrate", "--noinput", "-v0")
     started = time.monotonic()
-    subprocess.run([PYTHON, "manage.py", "load_seed_content", "-v0"], cwd=ROOT, env=env, check=True)
+    manage(env, "load_seed_content", "-v0")
     return time.monotonic() - started
 
 
@@ -242,15 +228,9 @@ def measure_stack(postgres):
     server = varnish = stop_nginx = None
     try:
         # Start-up: the seed on fresh databases.
-        subprocess.run(
-            [PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
-        )
         seconds = timed_seed(env)
         row("seed command, fresh PostgreSQL", f"{seconds:.1f} s", "< 10 s", seconds < 10)
         sqlite = {**env, "DATABASE_URL": f"sqlite:///{workdir}/seed.sqlite3"}
-        subprocess.run(
-            [PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=sqlite, check=True
-        )
         seconds = timed_seed(sqlite)
         row("seed command, fresh SQLite", f"{seconds:.1f} s", "< 10 s", seconds < 10)
         prepare(env)
@@ -290,8 +270,10 @@ def measure_stack(postgres):
 
         # Memory: 20 000 requests over every page type, one in four rendered
         # afresh, in runs of 10 s (wrk cannot stop at a count).
-        fresh = [p + ("&" if "?" in p else "?") + "fresh=1" for p in MIX]
-        mix = [path for trio in zip(MIX, MIX, MIX, fresh, strict=True) for path in trio]
+        fresh = [p + ("&" if "?" in p else "?") + "fresh=1" for p in PAGE_MIX]
+        mix = [
+            path for quad in zip(PAGE_MIX, PAGE_MIX, PAGE_MIX, fresh, strict=True) for path in quad
+        ]
         before = worker_memory(server)
         requests = errors = 0
         while requests < MEMORY_REQUESTS:

@@ -20,6 +20,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 WRK_SCRIPT = ROOT / "scripts" / "wrk-summary.lua"
+# Every public page type in both languages, a filtered listing, search and
+# the sitemap: the mix for load runs.
+PAGE_MIX = (
+    "/",
+    "/nettverk/",
+    "/partnere/",
+    "/partnere/sor-afrika/",
+    "/konferanser/",
+    "/konferanser/nordisk-forum-2014/",
+    "/rapporter/",
+    "/rapporter/?kind=annual_report",
+    "/personvern/",
+    "/sok/?q=kypros",
+    "/en/",
+    "/en/partners/cyprus/",
+    "/en/reports/",
+    "/en/privacy/",
+    "/en/search/?q=shelter",
+    "/sitemap.xml",
+)
 
 
 def free_port():
@@ -151,16 +171,16 @@ def wait_for(url, seconds=60):
     raise SystemExit(f"{url} did not answer")
 
 
-def wrk(base, paths=(), *, connections=10, seconds=10):
-    """wrk -t2 over `paths` in turn (the script's own mix when empty).
-    Returns the summary: requests, socket_errors, non2xx, rps, p50_ms, p99_ms,
-    statuses."""
+def wrk(base, paths=PAGE_MIX, *, connections=10, seconds=10):
+    """wrk -t2 over `paths` in turn. Returns the summary: requests,
+    socket_errors, non2xx, rps, p50_ms, p99_ms, statuses."""
     result = subprocess.run(
         [
             "wrk",
             *("-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s"),
             *("-s", str(WRK_SCRIPT), base),
-            *(["--", *paths] if paths else []),
+            "--",
+            *paths,
         ],
         capture_output=True,
         text=True,

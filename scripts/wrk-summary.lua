@@ -1,13 +1,9 @@
--- wrk script for make loadtest and make bench: requests a mix of pages in
--- turn, counts answers by status, and prints one JSON line at the end.
+-- wrk script for make loadtest and make bench: requests the paths given
+-- after "--" in turn (scripts/stack.py passes them), counts answers by
+-- status, and prints one JSON line at the end.
 --
---   wrk ... -s wrk-summary.lua URL                the mix below
---   wrk ... -s wrk-summary.lua URL -- /a/ /b/     these paths in turn
-local paths = {
-    "/", "/nettverk/", "/partnere/", "/partnere/sor-afrika/", "/konferanser/",
-    "/konferanser/nordisk-forum-2014/", "/rapporter/", "/rapporter/?kind=annual_report",
-    "/en/", "/en/partners/cyprus/", "/en/reports/", "/sok/?q=kypros", "/sitemap.xml",
-}
+--   wrk ... -s wrk-summary.lua URL -- /a/ /b/
+local paths = {}
 local threads = {}
 
 function setup(thread)
@@ -17,7 +13,7 @@ end
 function init(args)
     statuses = {}
     counter = 0
-    if #args > 0 then paths = args end
+    paths = args
 end
 
 request = function()
