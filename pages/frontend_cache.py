@@ -107,10 +107,10 @@ _pending = threading.local()
 def _schedule(key, purge):
     if not _enabled():
         return
-    jobs = _pending.__dict__.setdefault("jobs", {})
-    if key not in jobs:
-        jobs[key] = purge
-        transaction.on_commit(_flush)
+    _pending.__dict__.setdefault("jobs", {})[key] = purge
+    # Every time, not only for a new key: a rolled-back transaction drops its
+    # callback but leaves the job, which the next commit must still flush.
+    transaction.on_commit(_flush)
 
 
 def _flush():

@@ -2,15 +2,18 @@
 publication purges the page and everything that shows it, so a visitor
 behind Varnish sees the change at once."""
 
+import contextlib
 import time
 import urllib.request
 
 import pytest
+from django.db import transaction
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import Site
 
 from pages.models import Report, SiteSettings
 from partners.models import PartnerIndexPage, PartnerPage
+from tests.helpers import publish_page_with_image
 
 ALL_PAGES = 28
 
@@ -108,6 +111,34 @@ def test_conference_calendars_are_purged_with_their_pages(purged):
     with purged.on_commit():
         page.save_revision().publish()
     assert {"/konferanser/nordisk-forum-2014/kalender.ics", "/konferanser/kalender.ics"} <= purged()
+
+
+@pytest.mark.django_db
+def test_changing_an_image_purges_the_pages_that_show_it(purged):
+    from wagtail.images.models import Image
+
+    with purged.on_commit():
+        path = publish_page_with_image()
+    image = Image.objects.get(title="Konferansesal")
+    RecordingBackend.batches = []
+    with purged.on_commit():
+        image.description = "Salen etter åpningen"
+        image.save()
+    assert path in purged()
+    assert "/partnere/kypros/" not in purged()
+
+
+@pytest.mark.django_db
+def test_a_purge_lost_to_a_rollback_does_not_hold_back_the_next(purged):
+    page = PartnerPage.objects.get(slug="kypros")
+    with purged.on_commit(), contextlib.suppress(RuntimeError), transaction.atomic():
+        page.save_revision().publish()
+        raise RuntimeError("the publication fails after the signal")
+    assert purged() == set()
+    page = PartnerPage.objects.get(slug="kypros")  # as it is after the rollback
+    with purged.on_commit():
+        page.save_revision().publish()
+    assert "/partnere/kypros/" in purged()
 
 
 @pytest.mark.django_db
