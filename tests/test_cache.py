@@ -4,6 +4,7 @@ at once; staff, previews and search results never touch the shared cache."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
@@ -93,3 +94,23 @@ def test_addresses_with_a_query_string_are_never_cached(client):
     assert first > 0 and second > 0
     _, made_up = queries(client, "/partnere/?x=" + "y" * 5000)
     assert made_up > 0
+
+
+@override_settings(
+    SECURE_SSL_REDIRECT=True, SECURE_PROXY_SSL_HEADER=("HTTP_X_FORWARDED_PROTO", "https")
+)
+def test_a_page_stored_for_https_does_not_answer_plain_http(client):
+    https = {"HTTP_X_FORWARDED_PROTO": "https"}
+    assert client.get("/partnere/kypros/", **https).status_code == 200
+    assert client.get("/partnere/kypros/", **https).status_code == 200  # from the cache
+    plain = client.get("/partnere/kypros/")
+    assert plain.status_code == 301 and plain["Location"].startswith("https://")
+
+
+def test_a_change_to_the_site_shows_at_once(client):
+    assert "http://localhost/partnere/kypros/" in client.get("/sitemap.xml").content.decode()
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "internasjonalt.example.org"
+    site.save()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "http://internasjonalt.example.org/partnere/kypros/" in sitemap
