@@ -21,14 +21,13 @@ def live_translations(page, request=None):
     memo = request.__dict__.setdefault("_kss_translations", {}) if request else {}
     if page.pk in memo:
         return memo[page.pk]
-    found = {
-        translation.locale.language_code: translation
-        for translation in public(page.get_translations(inclusive=True).live()).select_related(
-            "locale"
-        )
-    }
-    memo[page.pk] = {code: found[code] for code, _ in settings.LANGUAGES if code in found}
+    translations = public(page.get_translations(inclusive=True).live()).select_related("locale")
+    memo[page.pk] = _in_language_order({t.locale.language_code: t for t in translations})
     return memo[page.pk]
+
+
+def _in_language_order(by_code):
+    return {code: by_code[code] for code, _ in settings.LANGUAGES if code in by_code}
 
 
 def remember_translations(pages, request):
@@ -40,8 +39,7 @@ def remember_translations(pages, request):
         groups[page.translation_key][codes[page.locale_id]] = page
     memo = request.__dict__.setdefault("_kss_translations", {})
     for page in pages:
-        found = groups[page.translation_key]
-        memo[page.pk] = {code: found[code] for code, _ in settings.LANGUAGES if code in found}
+        memo[page.pk] = _in_language_order(groups[page.translation_key])
 
 
 def alternates(page, request=None):

@@ -38,7 +38,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_seed_content", verbosity=0)
         for connection in connections.all():
             SEEDED[connection.alias] = connection.creation.serialize_db_to_string()
-            connection._test_serialized_contents = SEEDED[connection.alias]
 
 
 # The seeded database, serialized once per session by django_db_setup.
@@ -46,7 +45,7 @@ SEEDED = {}
 
 
 @pytest.fixture(autouse=True)
-def _seeded_rollback():
+def _seeded_rollback(django_db_setup):
     """Hands the serialized seed to this test's connections before anything
     else: Playwright's event loop gives the test thread new connection objects,
     which would not carry it, and an emptied database would stay empty."""

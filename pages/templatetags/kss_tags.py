@@ -27,7 +27,6 @@ def _build_chrome(request, site):
         for child in public(root.get_children().live().in_menu()):
             menu.append(
                 {
-                    "pk": child.pk,
                     "path": child.path,
                     "title": child.title,
                     "url": child.get_url(request),
@@ -93,9 +92,7 @@ def main_menu(context):
 @register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
 def breadcrumb(context):
     page = context.get("page")
-    if not hasattr(page, "breadcrumb_ancestors") or page.depth <= 2:
-        return {"ancestors": []}
-    return {"ancestors": page.breadcrumb_ancestors, "page": page}
+    return {"ancestors": getattr(page, "breadcrumb_ancestors", []), "page": page}
 
 
 @register.simple_tag(takes_context=True)
