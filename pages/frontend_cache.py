@@ -1,7 +1,8 @@
 """Purging the front cache (Varnish) when content changes.
 
-Wagtail's ``frontend_cache`` app purges a page when it is published or
-unpublished. A page is shown in more places than its own address: its
+Wagtail's ``frontend_cache`` app would purge only the published page itself,
+and before the transaction commits; it is not installed. A page is shown in
+more places than its own address: its
 parents list it, its breadcrumb shows its ancestors, its translations link
 to it, other pages choose it or its reports in their body, and the feeds and
 the sitemap list it. Some pages are part of every page: the front pages, the
@@ -39,11 +40,12 @@ def _site_wide_urls():
 
 
 def _is_on_every_page(page):
-    """The front pages, the sections in the menu and the statement pages
-    chosen in the site settings appear in the header or footer of every page."""
+    """The front pages, the sections under them (the menu, whether or not a
+    section has just been taken out of it) and the statement pages chosen in
+    the site settings appear in the header or footer of every page."""
     from pages.models import SiteSettings
 
-    if page.depth <= 2 or (page.depth == 3 and page.show_in_menus):
+    if page.depth <= 3:
         return True
     chosen = SiteSettings.objects.values_list(
         "safety_page__translation_key",

@@ -211,3 +211,12 @@ def test_varnish_never_stores_search_results_or_staff_pages(varnish):
         request = urllib.request.Request(base + "/partnere/kypros/", headers=staff)  # noqa: S310
         urllib.request.urlopen(request, timeout=5).read()  # noqa: S310 (our own)
     assert stat("cache_hit") == 0
+
+
+@pytest.mark.django_db
+def test_taking_a_section_out_of_the_menu_purges_every_page(purged):
+    section = PartnerIndexPage.objects.get(slug="partnere")
+    section.show_in_menus = False
+    with purged.on_commit():
+        section.save_revision().publish()
+    assert "/konferanser/nordisk-forum-2014/" in purged()
