@@ -10,7 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from conferences.views import calendar
 from pages.feeds import LatestFeed
 from pages.sitemaps import AllLanguagesSitemap
-from pages.views import robots_txt, search
+from pages.views import robots_txt
+from search.views import search
 
 urlpatterns = [
     path(settings.WAGTAIL_ADMIN_PREFIX.strip("/") + "/", include(wagtailadmin_urls)),

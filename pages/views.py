@@ -1,85 +1,8 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, Site
-
-from .forms import SearchForm
-from .models import Report
-
-RESULTS_PER_PAGE = 20
-# Enough for any reader; stops a one-letter query from ranking the whole site.
-MAX_RESULTS = 200
-
-
-def _section_titles(pages):
-    """The top-level section (child of the front page) of each page, in one query."""
-    prefixes = {page.path[: Page.steplen * 3] for page in pages if page.depth > 3}
-    sections = Page.objects.filter(path__in=prefixes).values_list("path", "title")
-    return dict(sections)
-
-
-def search(request):
-    """Search pages and reports in the language of the address (/sok/, /en/search/).
-
-    A GET form: no cookie, no CSRF token. A query too long is answered with 400;
-    characters that mean something to a search engine are treated as spaces.
-    """
-    form = SearchForm(request.GET)
-    hits = []
-    query = ""
-    if form.is_valid() and form.cleaned_data["q"]:
-        query = form.cleaned_data["q"]
-        locale = Locale.get_active()
-        # Wagtail's .public() here, not pages.visibility.public: the search
-        # backends accept plain filters only.
-        pages = list(
-            Page.objects.live()
-            .public()
-            .filter(locale=locale)
-            .specific()
-            .search(query)[:MAX_RESULTS]
-        )
-        sections = _section_titles(pages)
-        for page in pages:
-            hits.append(
-                {
-                    "title": page.title,
-                    "url": page.get_url(request),
-                    "section": sections.get(page.path[: Page.steplen * 3], ""),
-                    "excerpt": getattr(page, "summary", "") or page.search_description,
-                }
-            )
-        reports = (
-            Report.objects.live().filter(locale=locale).select_related("document", "related_page")
-        )
-        for report in reports.search(query)[:MAX_RESULTS]:
-            owner = report.related_page
-            hits.append(
-                {
-                    "title": report.title,
-                    "url": report.url or (owner.get_url(request) if owner and owner.live else ""),
-                    "section": _("Reports"),
-                    "excerpt": report.summary or report.unavailable_note,
-                    "language": report.language,
-                }
-            )
-    results = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(
-        request,
-        "pages/search.html",
-        {
-            "form": form,
-            "query": query,
-            "results": results,
-            "result_count": len(hits),
-            "page_query": f"q={request.GET.get('q', '')[:200]}" if query else "",
-        },
-        status=200 if form.is_valid() else 400,
-    )
+from wagtail.models import Site
 
 
 def robots_txt(request):

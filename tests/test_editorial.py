@@ -26,8 +26,8 @@ from pages.models import (
     ReportIndexPage,
     StandardPage,
 )
-from pages.roles import APPROVERS, EDITORS
 from partners.models import PartnerIndexPage, PartnerPage
+from roles.workflow import APPROVERS, EDITORS
 
 pytestmark = pytest.mark.django_db
 

@@ -153,7 +153,7 @@ def test_nothing_is_purged_without_a_front_cache(settings, django_capture_on_com
     settings.WAGTAILFRONTENDCACHE = {}
     with django_capture_on_commit_callbacks() as callbacks:
         PartnerPage.objects.get(slug="kypros").save_revision().publish()
-    assert not [c for c in callbacks if "frontend_cache" in getattr(c, "__module__", "")]
+    assert not [c for c in callbacks if "front_cache" in getattr(c, "__module__", "")]
 
 
 @pytest.mark.django_db

@@ -32,9 +32,17 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
+    # Content: the shared page types, then one app per section.
     "pages",
     "partners",
     "conferences",
+    # Infrastructure, apart from content (docs/development.md).
+    "caching",
+    "search",
+    "security",
+    "roles",
+    "seeding",
+    "backup",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -64,9 +72,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Whole pages for anonymous visitors, emptied on every publication
-    # (pages/cache.py). First, so that a stored page is answered before any
+    # (caching/page_cache.py). First, so that a stored page is answered before any
     # other middleware runs; what it stores already carries every header.
-    "pages.cache.AnonymousPageCacheMiddleware",
+    "caching.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Serves /static/ itself: compressed, hashed, cached for a year.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -76,14 +84,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # The Wagtail site and its front page from the cache too (pages/cache.py).
-    "pages.cache.CachedSiteMiddleware",
+    # The Wagtail site and its front page from the cache too (caching/page_cache.py).
+    "caching.page_cache.CachedSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Staff map old addresses to new ones in the admin (Innstillinger → Omdirigeringer).
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "pages.middleware.SecurityHeadersMiddleware",
+    "security.middleware.SecurityHeadersMiddleware",
     # Last, as django-axes asks: it answers locked-out login attempts.
     "axes.middleware.AxesMiddleware",
 ]
@@ -155,7 +163,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 WAGTAIL_SITE_NAME = "Krisesentersekretariatet – internasjonalt arbeid"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # The database backend, with per-language text-search configs on PostgreSQL.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "pages.search_backend"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 
 # Reports are PDFs; nothing else belongs in the document library. Documents are
 # served through Wagtail's view, which sends "Content-Security-Policy:
@@ -238,9 +246,9 @@ else:
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 # A front cache (Varnish, deploy/varnish/kss.vcl) is purged on publication
-# when VARNISH_URL names it (pages/frontend_cache.py). The frontend_cache app
+# when VARNISH_URL names it (caching/front_cache.py). The frontend_cache app
 # is deliberately not installed: its signal handlers purge before the
-# transaction commits, page by page; pages/frontend_cache.py purges after,
+# transaction commits, page by page; caching/front_cache.py purges after,
 # once. Translated pages have their own slugs, so Wagtail's guessing of other
 # languages' addresses is off.
 WAGTAILFRONTENDCACHE = (

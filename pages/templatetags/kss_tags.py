@@ -7,7 +7,7 @@ from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page, Site
 
-from pages.cache import remember
+from caching.page_cache import remember
 from pages.structured_data import json_ld
 from pages.translations import alternates, live_translations
 from pages.visibility import public

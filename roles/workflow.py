@@ -79,11 +79,13 @@ def permission(name, default_app=None):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def ensure_roles_and_workflow(site_roots):
+def ensure_roles_and_workflow(site_roots, workflow_models=()):
     """Create the groups, their permissions and the workflow if they are missing.
 
     ``site_roots`` are the front pages of every language: page permissions are
-    granted there, so the whole site in both languages is covered."""
+    granted there, so the whole site in both languages is covered.
+    ``workflow_models`` are the snippet models (reports) that go through the
+    same approval as pages."""
     root_page = Page.get_first_root_node()
     # Wagtail's migrations make the root collection; an emptied database lacks it.
     root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
@@ -119,8 +121,7 @@ def ensure_roles_and_workflow(site_roots):
         Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW).update(active=False)
     # Wagtail's English default groups would sit beside ours; drop them while unused.
     Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True).delete()
-    from .models import Report
-
-    WorkflowContentType.objects.get_or_create(
-        content_type=ContentType.objects.get_for_model(Report), defaults={"workflow": workflow}
-    )
+    for model in workflow_models:
+        WorkflowContentType.objects.get_or_create(
+            content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
+        )

@@ -2,7 +2,7 @@ import tarfile
 
 from django.core.management.base import BaseCommand, CommandError
 
-from pages.backup import restore
+from backup.archive import restore
 
 
 class Command(BaseCommand):

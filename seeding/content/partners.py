@@ -1,9 +1,8 @@
 """Seed content of the partner section: the three partners and their reports."""
 
 from pages.models import ReportKind
-from pages.seeding import paragraph
-
-from .models import PartnerIndexPage, PartnerPage
+from partners.models import PartnerIndexPage, PartnerPage
+from seeding.seeder import paragraph
 
 INDEX = {
     "nb": dict(

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from pages.backup import backup
+from backup.archive import backup
 
 
 class Command(BaseCommand):

@@ -1,4 +1,5 @@
-"""The machinery behind ``manage.py load_seed_content``.
+"""The machinery behind ``manage.py load_seed_content`` (the content is in
+``seeding/content/``).
 
 Every seeded page and report gets a translation key derived from a stable name
 (``uuid5``). The seeder looks objects up by that key and the locale, creates
@@ -20,7 +21,7 @@ from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Locale, Page
 
-from .models import Report
+from pages.models import Report
 
 # Said of every seeded report: the seed text names them, but their files are not
 # part of it. Staff replace the note when they upload the PDF.
@@ -53,15 +54,15 @@ def report_list(title, reports):
 
 class Seeder:
     def __init__(self):
+        # What this run created, by kind: the command's summary.
         self.created = Counter()
-        self.existing = Counter()
 
     def locale(self, language_code):
         locale, _ = Locale.objects.get_or_create(language_code=language_code)
         return locale
 
-    def _record(self, obj, created):
-        (self.created if created else self.existing)[type(obj)._meta.verbose_name] += 1
+    def _created(self, obj):
+        self.created[type(obj)._meta.verbose_name] += 1
 
     def page(self, name, parent, model, **fields):
         """The page seeded as ``name`` in the parent's locale, created if missing."""
@@ -82,13 +83,12 @@ class Seeder:
         key = seed_key(name)
         existing = Page.objects.filter(translation_key=key, locale=locale).first()
         if existing is not None:
-            self._record(existing.specific, created=False)
             return existing.specific
         with transaction.atomic():
             page = model(translation_key=key, locale=locale, **fields)
             parent.add_child(instance=page)
             page.save_revision(log_action=False).publish(log_action=False)
-        self._record(page, created=True)
+        self._created(page)
         return page
 
     def find_page(self, name, locale):
@@ -101,14 +101,13 @@ class Seeder:
         locale = self.locale(language_code)
         existing = Report.objects.filter(translation_key=key, locale=locale).first()
         if existing is not None:
-            self._record(existing, created=False)
             return existing
         with transaction.atomic():
             report = Report(translation_key=key, locale=locale, live=False, **fields)
             report.full_clean()
             report.save()
             report.save_revision(log_action=False).publish(log_action=False)
-        self._record(report, created=True)
+        self._created(report)
         return report
 
     def reports(self, language_code, specs, **defaults):

@@ -1,10 +1,9 @@
 """Seed content of the conference section: three conferences and the reports
 from earlier conferences, seminars and meetings."""
 
+from conferences.models import ConferenceIndexPage, ConferencePage
 from pages.models import ReportKind
-from pages.seeding import paragraph, report_list
-
-from .models import ConferenceIndexPage, ConferencePage
+from seeding.seeder import paragraph, report_list
 
 Role = ConferencePage.Role
 

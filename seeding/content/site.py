@@ -7,7 +7,7 @@ the English texts are translations of them.
 
 from wagtail.models import Page, Site
 
-from .models import (
+from pages.models import (
     InternationalWorkPage,
     NetworkMembership,
     NetworkPage,
@@ -16,7 +16,7 @@ from .models import (
     SiteSettings,
     StandardPage,
 )
-from .seeding import heading, paragraph, report_list
+from seeding.seeder import heading, paragraph, report_list
 
 LANGUAGES = ("nb", "en")
 

@@ -1,0 +1,77 @@
+"""What a change to a page, the site settings, a network entry or a report
+touches in the caches. Connected in ``PagesConfig.ready``; the mechanism is in
+``caching/``."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, published, unpublished
+
+from caching import front_cache
+from caching.page_cache import invalidate
+
+from .models import NetworkMembership, Report, ReportIndexPage, SiteSettings
+
+
+def _is_on_every_page(page):
+    """The front pages, the sections under them (the menu, whether or not a
+    section has just been taken out of it) and the statement pages chosen in
+    the site settings appear in the header or footer of every page."""
+    if page.depth <= 3:
+        return True
+    chosen = SiteSettings.objects.values_list(
+        "safety_page__translation_key",
+        "privacy_page__translation_key",
+        "accessibility_page__translation_key",
+    )
+    return any(page.translation_key in keys for keys in chosen)
+
+
+def purge_page(page):
+    """The page and everything that shows it."""
+    if _is_on_every_page(page):
+        front_cache.purge_everything()
+        return
+    front_cache.purge(
+        pages=[
+            page,
+            *page.get_ancestors().filter(depth__gte=2).live().specific(defer=True),
+            *page.get_translations().live().specific(defer=True),
+            *front_cache.referring_pages(page),
+        ]
+    )
+
+
+def purge_report(report):
+    """The report archive of its language, the page it belongs to and the
+    pages that list it in their body."""
+    pages = [
+        *ReportIndexPage.objects.live().filter(locale_id=report.locale_id),
+        *front_cache.referring_pages(report),
+    ]
+    if report.related_page_id:
+        pages += Page.objects.filter(pk=report.related_page_id).specific(defer=True)
+    front_cache.purge(pages)
+
+
+def report_changed(instance, **kwargs):
+    front_cache.schedule(("report", instance.pk), lambda: purge_report(instance))
+
+
+def page_changed(instance, **kwargs):
+    front_cache.schedule(("page", instance.pk), lambda: purge_page(instance))
+
+
+def connect():
+    page_published.connect(page_changed, dispatch_uid="kss-front-page-published")
+    page_unpublished.connect(page_changed, dispatch_uid="kss-front-page-unpublished")
+    for signal in (published, unpublished, post_delete):
+        signal.connect(report_changed, sender=Report, dispatch_uid=f"kss-front-r{id(signal)}")
+    for model in (SiteSettings, NetworkMembership, Report):
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"kss-cache-save-{model}")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"kss-cache-del-{model}")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            front_cache.everything_changed,
+            sender=SiteSettings,
+            dispatch_uid=f"kss-front-settings-{id(signal)}",
+        )
