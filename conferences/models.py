@@ -16,9 +16,10 @@ from wagtail.admin.panels import (
 from wagtail.search import index
 
 from pages.formatting import format_date_range
-from pages.models import BasePage, ReportsMixin
-from pages.panels import ReportsPanel
+from pages.models import BasePage
 from pages.structured_data import KSS
+from reports.models import ReportsMixin
+from reports.panels import ReportsPanel
 
 
 class CalendarPathsMixin:

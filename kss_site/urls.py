@@ -8,9 +8,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from conferences.views import calendar
-from pages.feeds import LatestFeed
 from pages.sitemaps import AllLanguagesSitemap
 from pages.views import robots_txt
+from reports.feeds import LatestFeed
 from search.views import search
 
 urlpatterns = [

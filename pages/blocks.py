@@ -89,7 +89,7 @@ class ReportListBlock(blocks.StructBlock):
         help_text=_("For example “Read more”. Leave empty for no heading."),
     )
     reports = blocks.ListBlock(
-        SnippetChooserBlock("pages.Report", label=_("Report")),
+        SnippetChooserBlock("reports.Report", label=_("Report")),
         label=_("Reports"),
         help_text=_("Choose reports from the report library, in the order to show them."),
     )

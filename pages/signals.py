@@ -1,15 +1,14 @@
-"""What a change to a page, the site settings, a network entry or a report
-touches in the caches. Connected in ``PagesConfig.ready``; the mechanism is in
+"""What a change to a page, the site settings or a network entry touches in
+the caches. Connected in ``PagesConfig.ready``; the mechanism is in
 ``caching/``."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, published, unpublished
+from wagtail.signals import page_published, page_unpublished
 
 from caching import front_cache
 from caching.page_cache import invalidate
 
-from .models import NetworkMembership, Report, ReportIndexPage, SiteSettings
+from .models import NetworkMembership, SiteSettings
 
 
 def _is_on_every_page(page):
@@ -41,22 +40,6 @@ def purge_page(page):
     )
 
 
-def purge_report(report):
-    """The report archive of its language, the page it belongs to and the
-    pages that list it in their body."""
-    pages = [
-        *ReportIndexPage.objects.live().filter(locale_id=report.locale_id),
-        *front_cache.referring_pages(report),
-    ]
-    if report.related_page_id:
-        pages += Page.objects.filter(pk=report.related_page_id).specific(defer=True)
-    front_cache.purge(pages)
-
-
-def report_changed(instance, **kwargs):
-    front_cache.schedule(("report", instance.pk), lambda: purge_report(instance))
-
-
 def page_changed(instance, **kwargs):
     front_cache.schedule(("page", instance.pk), lambda: purge_page(instance))
 
@@ -64,9 +47,7 @@ def page_changed(instance, **kwargs):
 def connect():
     page_published.connect(page_changed, dispatch_uid="kss-front-page-published")
     page_unpublished.connect(page_changed, dispatch_uid="kss-front-page-unpublished")
-    for signal in (published, unpublished, post_delete):
-        signal.connect(report_changed, sender=Report, dispatch_uid=f"kss-front-r{id(signal)}")
-    for model in (SiteSettings, NetworkMembership, Report):
+    for model in (SiteSettings, NetworkMembership):
         post_save.connect(invalidate, sender=model, dispatch_uid=f"kss-cache-save-{model}")
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"kss-cache-del-{model}")
     for signal in (post_save, post_delete):

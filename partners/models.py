@@ -12,8 +12,9 @@ from wagtail.admin.panels import (
 from wagtail.search import index
 
 from pages.formatting import format_year_range
-from pages.models import BasePage, ReportsMixin
-from pages.panels import ReportsPanel
+from pages.models import BasePage
+from reports.models import ReportsMixin
+from reports.panels import ReportsPanel
 
 
 class PartnerIndexPage(BasePage):

@@ -46,10 +46,10 @@ _EDITOR_COLLECTION = [
 ]
 _EDITOR_MODEL = [
     "wagtailadmin.access_admin",
-    "pages.add_report",
-    "pages.change_report",
-    "pages.lock_report",
-    "pages.unlock_report",
+    "reports.add_report",
+    "reports.change_report",
+    "reports.lock_report",
+    "reports.unlock_report",
     "simple_translation.submit_translation",
 ]
 PAGE_PERMISSIONS = {EDITORS: _EDITOR_PAGE, APPROVERS: [*_EDITOR_PAGE, "publish_page"]}
@@ -61,8 +61,8 @@ MODEL_PERMISSIONS = {
     EDITORS: _EDITOR_MODEL,
     APPROVERS: [
         *_EDITOR_MODEL,
-        "pages.publish_report",
-        "pages.delete_report",
+        "reports.publish_report",
+        "reports.delete_report",
         "pages.change_sitesettings",
         "wagtailredirects.add_redirect",
         "wagtailredirects.change_redirect",

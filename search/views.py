@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from pages.models import Report
+from reports.models import Report
 
 from .forms import SearchForm
 

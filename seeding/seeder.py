@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Locale, Page
 
-from pages.models import Report
+from reports.models import Report
 
 # Said of every seeded report: the seed text names them, but their files are not
 # part of it. Staff replace the note when they upload the PDF.

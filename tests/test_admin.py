@@ -9,14 +9,9 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from conferences.models import ConferenceIndexPage, ConferencePage
-from pages.models import (
-    InternationalWorkPage,
-    NetworkPage,
-    Report,
-    ReportIndexPage,
-    StandardPage,
-)
+from pages.models import InternationalWorkPage, NetworkPage, StandardPage
 from partners.models import PartnerIndexPage, PartnerPage
+from reports.models import Report, ReportIndexPage
 from tests.helpers import make_image, soup
 
 SECTIONS = {NetworkPage, PartnerIndexPage, ConferenceIndexPage, ReportIndexPage, StandardPage}

@@ -13,7 +13,8 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision
 
-from pages.models import Report, StandardPage
+from pages.models import StandardPage
+from reports.models import Report
 from tests.helpers import make_image
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -8,8 +8,9 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from pages.models import Report, SiteSettings, StandardPage
+from pages.models import SiteSettings, StandardPage
 from partners.models import PartnerIndexPage, PartnerPage
+from reports.models import Report
 
 pytestmark = pytest.mark.django_db
 

@@ -19,14 +19,9 @@ from wagtail.test.utils.form_data import (
 )
 
 from conferences.models import ConferenceIndexPage, ConferencePage
-from pages.models import (
-    InternationalWorkPage,
-    NetworkPage,
-    Report,
-    ReportIndexPage,
-    StandardPage,
-)
+from pages.models import InternationalWorkPage, NetworkPage, StandardPage
 from partners.models import PartnerIndexPage, PartnerPage
+from reports.models import Report, ReportIndexPage
 from roles.workflow import APPROVERS, EDITORS
 
 pytestmark = pytest.mark.django_db
@@ -243,11 +238,11 @@ def test_an_editor_cannot_publish_a_report(client, editor):
         "locale": "1",
         "action-publish": "action-publish",
     }
-    client.post(reverse("wagtailsnippets_pages_report:add"), data)
+    client.post(reverse("wagtailsnippets_reports_report:add"), data)
     data["action-submit"] = "action-submit"
     del data["action-publish"]
     data["title"] = "Rapport til godkjenning"
-    response = client.post(reverse("wagtailsnippets_pages_report:add") + "?locale=nb", data)
+    response = client.post(reverse("wagtailsnippets_reports_report:add") + "?locale=nb", data)
     assert response.status_code == 302, response.content.decode()[:3000]
     assert not Report.objects.filter(title="Ny rapport", live=True).exists()
     report = Report.objects.get(title="Rapport til godkjenning")
@@ -257,7 +252,7 @@ def test_an_editor_cannot_publish_a_report(client, editor):
 
 def test_a_report_without_file_link_or_reason_is_refused_in_norwegian(client, editor):
     response = client.post(
-        reverse("wagtailsnippets_pages_report:add") + "?locale=nb",
+        reverse("wagtailsnippets_reports_report:add") + "?locale=nb",
         {
             "title": "Uten fil",
             "year": "2020",
@@ -387,8 +382,8 @@ def test_a_report_previews_as_it_is_listed(client):
     admin = get_user_model().objects.create_superuser("sjef", password="x")
     client.force_login(admin)
     report = Report.objects.get(title__contains="rapport 2010", locale__language_code="nb")
-    edit = client.get(reverse("wagtailsnippets_pages_report:edit", args=[report.pk]))
-    preview_url = reverse("wagtailsnippets_pages_report:preview_on_edit", args=[report.pk])
+    edit = client.get(reverse("wagtailsnippets_reports_report:edit", args=[report.pk]))
+    preview_url = reverse("wagtailsnippets_reports_report:preview_on_edit", args=[report.pk])
     data = querydict_from_html(edit.content.decode(), form_id="w-editor-form")
     assert client.post(preview_url, data).json()["is_valid"]
     response = client.get(preview_url)

@@ -11,8 +11,9 @@ from django.db import transaction
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import Site
 
-from pages.models import Report, SiteSettings
+from pages.models import SiteSettings
 from partners.models import PartnerIndexPage, PartnerPage
+from reports.models import Report
 from tests.helpers import publish_page_with_image
 
 ALL_PAGES = 28

@@ -9,7 +9,8 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
 
-from pages.models import InternationalWorkPage, Report, StandardPage
+from pages.models import InternationalWorkPage, StandardPage
+from reports.models import Report
 from tests.helpers import ENGLISH_OF, NORWEGIAN_TREE, soup, text_of
 
 pytestmark = pytest.mark.django_db

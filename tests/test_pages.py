@@ -9,7 +9,8 @@ from wagtail.documents.models import Document
 from wagtail.models import Page, Site
 
 from conferences.models import ConferenceIndexPage, ConferencePage
-from pages.models import Report, SiteSettings
+from pages.models import SiteSettings
+from reports.models import Report
 from tests.helpers import soup, text_of
 
 pytestmark = pytest.mark.django_db

@@ -16,8 +16,8 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from conferences.models import ConferenceIndexPage, ConferencePage
-from pages.models import Report, ReportKind
 from partners.models import PartnerIndexPage, PartnerPage
+from reports.models import Report, ReportKind
 
 pytestmark = pytest.mark.django_db
 

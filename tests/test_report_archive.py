@@ -6,8 +6,8 @@ from bs4 import BeautifulSoup
 from wagtail.models import Locale
 
 from conferences.models import ConferencePage
-from pages.models import Report
 from partners.models import PartnerPage
+from reports.models import Report
 from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
-from pages.models import InternationalWorkPage, Report
+from pages.models import InternationalWorkPage
+from reports.models import Report
 from tests.helpers import NORWEGIAN_TREE, soup, text_of
 
 pytestmark = pytest.mark.django_db

@@ -14,6 +14,7 @@ from tests.helpers import NORWEGIAN_TREE, read_po
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "nb" / "LC_MESSAGES" / "django.po"
 
+
 def project_sources():
     """manage.py, the configuration, the templates and every app of this
     project (not those installed from packages)."""
@@ -22,7 +23,6 @@ def project_sources():
     base = Path(settings.BASE_DIR)
     own = [Path(c.path).name for c in apps.get_app_configs() if Path(c.path).parent == base]
     return ["manage.py", "kss_site", "templates", *own]
-
 
 
 def test_every_string_in_the_catalogue_is_translated():

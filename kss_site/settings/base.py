@@ -34,6 +34,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 INSTALLED_APPS = [
     # Content: the shared page types, then one app per section.
     "pages",
+    "reports",
     "partners",
     "conferences",
     # Infrastructure, apart from content (docs/development.md).

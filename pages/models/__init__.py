@@ -3,10 +3,8 @@ from .pages import (
     InternationalWorkPage,
     NetworkMembership,
     NetworkPage,
-    ReportIndexPage,
     StandardPage,
 )
-from .reports import Report, ReportKind, ReportLanguage, ReportsMixin
 from .settings import SiteSettings
 
 __all__ = [
@@ -14,11 +12,6 @@ __all__ = [
     "InternationalWorkPage",
     "NetworkMembership",
     "NetworkPage",
-    "Report",
-    "ReportIndexPage",
-    "ReportKind",
-    "ReportLanguage",
-    "ReportsMixin",
     "SiteSettings",
     "StandardPage",
 ]

@@ -1,6 +1,5 @@
-"""The shared page types: the landing page, networks, reports and statements."""
+"""The shared page types: the landing page, networks and statements."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +12,6 @@ from pages.structured_data import KSS
 from pages.visibility import public
 
 from .base import BasePage
-from .reports import Report
 
 
 class InternationalWorkPage(BasePage):
@@ -137,47 +135,6 @@ class NetworkMembership(Orderable):
         return self.name
 
 
-class ReportIndexPage(BasePage):
-    """The archive of every report in this language, with filters."""
-
-    REPORTS_PER_PAGE = 20
-
-    parent_page_types = ["pages.InternationalWorkPage"]
-    subpage_types = []
-    max_count_per_parent = 1
-    page_description = _("Lists every report in the report library. There is one per language.")
-
-    class Meta:
-        verbose_name = _("report archive")
-
-    def get_context(self, request, *args, **kwargs):
-        from pages.forms import ReportFilterForm
-
-        context = super().get_context(request, *args, **kwargs)
-        reports = Report.objects.live().filter(locale_id=self.locale_id)
-        form = ReportFilterForm(request.GET, reports=reports, locale_id=self.locale_id)
-        reports = form.filter(reports) if form.is_valid() else reports.none()
-        paginator = Paginator(reports.for_listing(), self.REPORTS_PER_PAGE)
-        # get_page() answers a bad or too-large page number with the nearest page.
-        page_of_reports = paginator.get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
-        context.update(
-            filter_form=form,
-            reports=page_of_reports,
-            paginator=paginator,
-            filter_query=query.urlencode(),
-            is_filtered=any(form.data.get(name) for name in form.fields),
-        )
-        return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if not response.context_data["filter_form"].is_valid():
-            response.status_code = 400
-        return response
-
-
 class StandardPage(BasePage):
     """A plain text page: privacy, accessibility, staying safe online."""
 
@@ -193,6 +150,5 @@ __all__ = [
     "InternationalWorkPage",
     "NetworkMembership",
     "NetworkPage",
-    "ReportIndexPage",
     "StandardPage",
 ]

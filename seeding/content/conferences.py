@@ -2,7 +2,7 @@
 from earlier conferences, seminars and meetings."""
 
 from conferences.models import ConferenceIndexPage, ConferencePage
-from pages.models import ReportKind
+from reports.models import ReportKind
 from seeding.seeder import paragraph, report_list
 
 Role = ConferencePage.Role

@@ -1,7 +1,7 @@
 """Seed content of the partner section: the three partners and their reports."""
 
-from pages.models import ReportKind
 from partners.models import PartnerIndexPage, PartnerPage
+from reports.models import ReportKind
 from seeding.seeder import paragraph
 
 INDEX = {

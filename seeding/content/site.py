@@ -11,11 +11,10 @@ from pages.models import (
     InternationalWorkPage,
     NetworkMembership,
     NetworkPage,
-    ReportIndexPage,
-    ReportKind,
     SiteSettings,
     StandardPage,
 )
+from reports.models import ReportIndexPage, ReportKind
 from seeding.seeder import heading, paragraph, report_list
 
 LANGUAGES = ("nb", "en")

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from pages.models import Report
+from reports.models import Report
 from roles.workflow import ensure_roles_and_workflow
 from seeding.content import conferences, partners, site
 from seeding.seeder import Seeder

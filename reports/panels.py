@@ -7,7 +7,7 @@ class ReportsPanel(Panel):
     belong to the page, with links to edit them or add another."""
 
     class BoundPanel(Panel.BoundPanel):
-        template_name = "pages/panels/reports_panel.html"
+        template_name = "reports/panels/reports_panel.html"
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
@@ -16,7 +16,7 @@ class ReportsPanel(Panel):
             context.update(
                 saved=saved,
                 reports=list(page.reports.all().order_by("-year", "title")) if saved else [],
-                add_url=reverse("wagtailsnippets_pages_report:add")
+                add_url=reverse("wagtailsnippets_reports_report:add")
                 + (f"?locale={page.locale.language_code}" if saved else ""),
             )
             return context

@@ -6,9 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from wagtail.models import get_page_models
 
-from .models import ReportKind, ReportsMixin
+from .models.library import ReportKind
 
 
 class ReportFilterForm(forms.Form):
@@ -22,7 +21,7 @@ class ReportFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
 
-    def __init__(self, data, *, reports, locale_id):
+    def __init__(self, data, *, reports, locale_id, owner_models):
         super().__init__(data)
         self.fields["kind"].choices = [("", _("All kinds")), *ReportKind.choices]
         used_countries = set(reports.exclude(country="").values_list("country", flat=True))
@@ -30,8 +29,8 @@ class ReportFilterForm(forms.Form):
             (code, name) for code, name in countries if code in used_countries
         ]
         self.owner_fields = {}
-        for model in get_page_models():
-            if issubclass(model, ReportsMixin) and not model._meta.abstract:
+        for model in owner_models:
+            if not model._meta.abstract:
                 pages = model.objects.live().filter(locale_id=locale_id).order_by("title")
                 name = model.report_filter_name
                 self.fields[name] = forms.TypedChoiceField(

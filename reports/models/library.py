@@ -5,8 +5,6 @@ neither (many older reports exist on paper only). It is listed either way, but
 linked only where there is something to link to.
 """
 
-from urllib.parse import urlencode
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
@@ -59,7 +57,7 @@ class ReportsMixin(models.Model):
 
     Reports point at the page (``Report.related_page``); the page lists them.
     ``report_filter_name`` names the report archive's filter for this page type
-    (``/rapporter/?partner=12``).
+    (``/rapporter/?partner=12``; ``{% report_archive_url page %}`` links there).
     """
 
     report_filter_name = None
@@ -70,15 +68,6 @@ class ReportsMixin(models.Model):
     @property
     def own_reports(self):
         return Report.objects.live().filter(related_page=self).for_listing()
-
-    def report_archive_url(self):
-        """The report archive in this page's language, filtered to its reports."""
-        from .pages import ReportIndexPage
-
-        archive = ReportIndexPage.objects.live().filter(locale_id=self.locale_id).first()
-        if archive is None:
-            return ""
-        return f"{archive.url}?{urlencode({self.report_filter_name: self.pk})}"
 
 
 class ReportOwnerChooserPanel(PageChooserPanel):
@@ -215,7 +204,7 @@ class Report(
             raise ValidationError({"related_page": _("Choose a partner or a conference page.")})
 
     def get_preview_template(self, request, mode_name):
-        return "pages/report_preview.html"
+        return "reports/report_preview.html"
 
     def get_preview_context(self, request, mode_name):
         return {**super().get_preview_context(request, mode_name), "preview_reports": [self]}

@@ -1,0 +1,65 @@
+"""The report archive: every report of one language, filterable."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import get_page_models
+
+from pages.models import BasePage
+
+from ..forms import ReportFilterForm
+from .library import Report, ReportsMixin
+
+
+class ReportIndexPage(BasePage):
+    """The archive of every report in this language, with filters."""
+
+    REPORTS_PER_PAGE = 20
+
+    parent_page_types = ["pages.InternationalWorkPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    page_description = _("Lists every report in the report library. There is one per language.")
+
+    class Meta:
+        verbose_name = _("report archive")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        reports = Report.objects.live().filter(locale_id=self.locale_id)
+        form = ReportFilterForm(
+            request.GET,
+            reports=reports,
+            locale_id=self.locale_id,
+            owner_models=[m for m in get_page_models() if issubclass(m, ReportsMixin)],
+        )
+        reports = form.filter(reports) if form.is_valid() else reports.none()
+        paginator = Paginator(reports.for_listing(), self.REPORTS_PER_PAGE)
+        # get_page() answers a bad or too-large page number with the nearest page.
+        page_of_reports = paginator.get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filter_form=form,
+            reports=page_of_reports,
+            paginator=paginator,
+            filter_query=query.urlencode(),
+            is_filtered=any(form.data.get(name) for name in form.fields),
+        )
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if not response.context_data["filter_form"].is_valid():
+            response.status_code = 400
+        return response
+
+    @classmethod
+    def url_for(cls, owner):
+        """The archive in ``owner``'s language, filtered to the reports of
+        ``owner`` (a partner or a conference), or an empty string."""
+        archive = cls.objects.live().filter(locale_id=owner.locale_id).first()
+        if archive is None:
+            return ""
+        return f"{archive.url}?{urlencode({owner.report_filter_name: owner.pk})}"

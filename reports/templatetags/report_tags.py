@@ -1,0 +1,12 @@
+from django import template
+
+from reports.models import ReportIndexPage
+
+register = template.Library()
+
+
+@register.simple_tag
+def report_archive_url(owner):
+    """The report archive filtered to the reports of ``owner`` (a partner or a
+    conference), in its language; empty if there is no archive."""
+    return ReportIndexPage.url_for(owner)
