@@ -8,7 +8,7 @@ class CachingConfig(AppConfig):
 
     def ready(self):
         """Wagtail's own models and signals; each content app connects its own
-        models (``pages/signals.py``)."""
+        models (``pages/signals.py``, ``reports/signals.py``)."""
         from django.db.models.signals import post_delete, post_save
         from wagtail.contrib.redirects.models import Redirect
         from wagtail.documents.models import Document
@@ -25,27 +25,31 @@ class CachingConfig(AppConfig):
         from . import front_cache
         from .page_cache import invalidate
 
+        def uid(purpose, sender=None, signal=None):
+            # Names the connecting module: tests/test_layout.py checks it.
+            return f"{__name__}:{purpose}:{sender}:{id(signal)}"
+
         # Anything that can change what a visitor sees empties the page cache.
         for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
-            signal.connect(invalidate, dispatch_uid=f"kss-cache-{id(signal)}")
+            signal.connect(invalidate, dispatch_uid=uid("cache", signal=signal))
         for model in (*get_page_models(), Redirect, Document, Image, Site, PageViewRestriction):
-            post_save.connect(invalidate, sender=model, dispatch_uid=f"kss-cache-save-{model}")
-            post_delete.connect(invalidate, sender=model, dispatch_uid=f"kss-cache-del-{model}")
+            for signal in (post_save, post_delete):
+                signal.connect(invalidate, sender=model, dispatch_uid=uid("cache", model, signal))
 
         # And the front cache (Varnish), when one is configured.
-        post_page_move.connect(front_cache.everything_changed, dispatch_uid="kss-front-moved")
+        post_page_move.connect(front_cache.everything_changed, dispatch_uid=uid("front-moved"))
         for model in (Image, Document):
             post_save.connect(
-                front_cache.media_changed, sender=model, dispatch_uid=f"kss-front-{model}"
+                front_cache.media_changed, sender=model, dispatch_uid=uid("front", model)
             )
         for model in get_page_models():
             post_delete.connect(
-                front_cache.everything_changed, sender=model, dispatch_uid=f"kss-front-del-{model}"
+                front_cache.everything_changed, sender=model, dispatch_uid=uid("front", model)
             )
         for model in (PageViewRestriction, Site):
             for signal in (post_save, post_delete):
                 signal.connect(
                     front_cache.everything_changed,
                     sender=model,
-                    dispatch_uid=f"kss-front-{model}-{id(signal)}",
+                    dispatch_uid=uid("front", model, signal),
                 )

@@ -45,14 +45,16 @@ def page_changed(instance, **kwargs):
 
 
 def connect():
-    page_published.connect(page_changed, dispatch_uid="kss-front-page-published")
-    page_unpublished.connect(page_changed, dispatch_uid="kss-front-page-unpublished")
-    for model in (SiteSettings, NetworkMembership):
-        post_save.connect(invalidate, sender=model, dispatch_uid=f"kss-cache-save-{model}")
-        post_delete.connect(invalidate, sender=model, dispatch_uid=f"kss-cache-del-{model}")
+    # dispatch_uid names this module: tests/test_layout.py checks it.
+    page_published.connect(page_changed, dispatch_uid=f"{__name__}:front-published")
+    page_unpublished.connect(page_changed, dispatch_uid=f"{__name__}:front-unpublished")
     for signal in (post_save, post_delete):
+        for model in (SiteSettings, NetworkMembership):
+            signal.connect(
+                invalidate, sender=model, dispatch_uid=f"{__name__}:{model}:{id(signal)}"
+            )
         signal.connect(
             front_cache.everything_changed,
             sender=SiteSettings,
-            dispatch_uid=f"kss-front-settings-{id(signal)}",
+            dispatch_uid=f"{__name__}:front-settings:{id(signal)}",
         )

@@ -29,6 +29,8 @@ def report_changed(instance, **kwargs):
 
 def connect():
     for signal in (published, unpublished, post_delete):
-        signal.connect(report_changed, sender=Report, dispatch_uid=f"kss-front-r{id(signal)}")
-    post_save.connect(invalidate, sender=Report, dispatch_uid="kss-cache-save-report")
-    post_delete.connect(invalidate, sender=Report, dispatch_uid="kss-cache-del-report")
+        signal.connect(
+            report_changed, sender=Report, dispatch_uid=f"{__name__}:front-r{id(signal)}"
+        )
+    post_save.connect(invalidate, sender=Report, dispatch_uid=f"{__name__}:cache-save-report")
+    post_delete.connect(invalidate, sender=Report, dispatch_uid=f"{__name__}:cache-del-report")

@@ -44,11 +44,30 @@ def django_db_setup(django_db_setup, django_db_blocker):
 SEEDED = {}
 
 
+def _uses_database(request):
+    from django.test import TransactionTestCase
+
+    if request.node.get_closest_marker("django_db") is not None:
+        return True
+    if request.cls is not None and issubclass(request.cls, TransactionTestCase):
+        return True
+    return bool({"db", "transactional_db", "site_url", "live_server"} & set(request.fixturenames))
+
+
 @pytest.fixture(autouse=True)
-def _seeded_rollback(django_db_setup):
+def _seeded_rollback(request):
     """Hands the serialized seed to this test's connections before anything
     else: Playwright's event loop gives the test thread new connection objects,
-    which would not carry it, and an emptied database would stay empty."""
+    which would not carry it, and an emptied database would stay empty.
+
+    Django keeps the copy it restores from in a private attribute of the
+    connection (``_test_serialized_contents``, set by ``create_test_db``); it
+    has no public way to hand over a copy made after the migrations.
+
+    Tests without the database (the layout, formatting) need no seed."""
+    if not _uses_database(request):
+        return
+    request.getfixturevalue("django_db_setup")
     from django.db import connections
 
     for alias, contents in SEEDED.items():
