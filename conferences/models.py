@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -13,24 +14,45 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from pages.formatting import format_date_range
 from pages.models import BasePage
 from pages.structured_data import KSS
+from pages.visibility import visible_pages
 from reports.models import ReportsMixin
 from reports.panels import ReportsPanel
 
+from .calendar import calendar_response
 
-class CalendarPathsMixin:
-    """The front cache keeps a page's calendar file too (conferences/views.py
-    answers under either language's name); purging the page purges it."""
+
+class CalendarMixin(RoutablePageMixin):
+    """A calendar file beside the page (``<page>/kalender.ics``, in English
+    ``calendar.ics``; either name answers in both languages), as a Wagtail
+    route, so view restrictions apply to it as to the page. ``kss_site/urls.py``
+    lets addresses ending in ``.ics`` reach Wagtail's page view."""
+
+    CALENDAR_NAMES = ("kalender.ics", "calendar.ics")
+
+    @path("kalender.ics/")
+    @path("calendar.ics/")
+    def calendar(self, request):
+        conferences = self.calendar_conferences()
+        if conferences is None:
+            raise Http404("No calendar here.")
+        return calendar_response(conferences, self.calendar_name(), request, self.calendar_file())
+
+    def calendar_url(self):
+        """The calendar file in the page's language, or an empty string."""
+        return self.url + gettext("calendar.ics") if self.calendar_conferences() is not None else ""
 
     def get_cached_paths(self):
-        return ["/", "kalender.ics", "calendar.ics"]
+        # The front cache keeps the calendar files too; purging the page purges them.
+        return ["/", *self.CALENDAR_NAMES]
 
 
-class ConferenceIndexPage(CalendarPathsMixin, BasePage):
+class ConferenceIndexPage(CalendarMixin, BasePage):
     parent_page_types = ["pages.InternationalWorkPage"]
     subpage_types = ["conferences.ConferencePage"]
     max_count_per_parent = 1
@@ -41,7 +63,7 @@ class ConferenceIndexPage(CalendarPathsMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        conferences = ConferencePage.objects.child_of(self).live()
+        conferences = visible_pages(ConferencePage.objects.child_of(self))
         today = timezone.localdate()
         context["upcoming"] = conferences.filter(end_date__gte=today).order_by("start_date")
         # Undated conferences cannot be upcoming; they go last among the past ones.
@@ -50,12 +72,19 @@ class ConferenceIndexPage(CalendarPathsMixin, BasePage):
         )
         return context
 
-    def calendar_url(self):
-        """The iCalendar feed of every dated conference (conferences/views.py)."""
-        return self.url + gettext("calendar.ics")
+    def calendar_conferences(self):
+        """Every dated conference a visitor may see."""
+        conferences = visible_pages(ConferencePage.objects.child_of(self))
+        return conferences.exclude(start_date=None).order_by("start_date")
+
+    def calendar_name(self):
+        return gettext("Conferences – Krisesentersekretariatet")
+
+    def calendar_file(self):
+        return "kalender.ics"
 
 
-class ConferencePage(CalendarPathsMixin, ReportsMixin, BasePage):
+class ConferencePage(CalendarMixin, ReportsMixin, BasePage):
     class Role(models.TextChoices):
         ORGANISER = "organiser", _("Organiser")
         CO_ORGANISER = "co_organiser", _("Co-organiser")
@@ -139,9 +168,15 @@ class ConferencePage(CalendarPathsMixin, ReportsMixin, BasePage):
         if self.start_date and not self.end_date:
             self.end_date = self.start_date
 
-    def calendar_url(self):
-        """This conference as an iCalendar file, if its dates are known."""
-        return self.url + gettext("calendar.ics") if self.start_date else ""
+    def calendar_conferences(self):
+        """This conference, if its dates are known."""
+        return [self] if self.start_date else None
+
+    def calendar_name(self):
+        return self.title
+
+    def calendar_file(self):
+        return f"{self.slug}.ics"
 
     def structured_data(self, request):
         event = {
@@ -179,7 +214,3 @@ class ConferencePage(CalendarPathsMixin, ReportsMixin, BasePage):
     def when(self):
         """The dates as a reader expects them, e.g. “4.–18. april 2001” or “2014”."""
         return format_date_range(self.start_date, self.end_date, self.year)
-
-    @property
-    def is_upcoming(self):
-        return bool(self.end_date and self.end_date >= timezone.localdate())

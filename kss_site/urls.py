@@ -3,11 +3,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.utils.translation import pgettext_lazy
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from conferences.views import calendar
 from pages.sitemaps import AllLanguagesSitemap
 from pages.views import robots_txt
 from reports.feeds import LatestFeed
@@ -39,9 +39,9 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA_FILES", False):
 urlpatterns += i18n_patterns(
     path(pgettext_lazy("URL path of the search page", "search/"), search, name="search"),
     path("feed.atom", LatestFeed(), name="feed"),
-    re_path(
-        r"^(?P<path>(?:[\w\-]+/)+)(?:kalender|calendar)\.ics$", calendar, name="conference_calendar"
-    ),
+    # Wagtail's page view takes addresses that end in a slash; the calendar
+    # files are routes of their pages (conferences/models.py) that do not.
+    re_path(r"^((?:[\w\-]+/)+(?:kalender|calendar)\.ics)$", wagtail_views.serve),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

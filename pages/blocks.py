@@ -4,10 +4,13 @@ One small StreamBlock (``BodyBlock``) on purpose: staff get a short, clear menu,
 and every block renders the same way wherever it is used.
 """
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .visibility import is_visible, visible_reports
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -75,10 +78,16 @@ class FigureBlock(blocks.StructBlock):
 
 
 class ReportListValue(blocks.StructValue):
-    @property
+    @cached_property
     def visible_reports(self):
-        """Chosen reports that are published; a withdrawn report simply drops out."""
-        return [report for report in self.get("reports") or [] if report and report.live]
+        """The chosen reports a visitor may see, in the chosen order: a withdrawn
+        report, or one that belongs only to a private page, drops out."""
+        chosen = [report for report in self.get("reports") or [] if report]
+        if not chosen:
+            return []
+        reports = type(chosen[0]).objects.filter(pk__in=[report.pk for report in chosen])
+        shown = {r.pk: r for r in visible_reports(reports).select_related("document")}
+        return [shown[report.pk] for report in chosen if report.pk in shown]
 
 
 class ReportListBlock(blocks.StructBlock):
@@ -104,10 +113,17 @@ class ReportListBlock(blocks.StructBlock):
 
 
 class CallToActionValue(blocks.StructValue):
-    @property
+    @cached_property
     def url(self):
+        """The chosen page in the reader's language, or as chosen; empty (and
+        the block not shown) when a visitor may not open it."""
         page = self.get("page")
-        return page.localized.url if page else self.get("external_url")
+        if not page:
+            return self.get("external_url")
+        for candidate in (page.localized, page):
+            if is_visible(candidate):
+                return candidate.url
+        return ""
 
 
 class CallToActionBlock(blocks.StructBlock):

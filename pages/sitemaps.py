@@ -3,7 +3,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from pages.translations import remember_translations
-from pages.visibility import public
+from pages.visibility import visible_pages
 
 
 class AllLanguagesSitemap(Sitemap):
@@ -16,7 +16,7 @@ class AllLanguagesSitemap(Sitemap):
         in_a_tree = Q()
         for root in roots:
             in_a_tree |= Q(path__startswith=root.path)
-        pages = public(Page.objects.filter(in_a_tree).live()).order_by("path")
+        pages = visible_pages(Page.objects.filter(in_a_tree)).order_by("path")
         # Every translation of these pages is among them: telling the hreflang
         # helper saves a query per page.
         remember_translations(list(pages), self.request)

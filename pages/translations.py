@@ -9,7 +9,7 @@ from collections import defaultdict
 from django.conf import settings
 from wagtail.models import Locale
 
-from pages.visibility import public
+from pages.visibility import visible_pages
 
 
 def live_translations(page, request=None):
@@ -21,7 +21,7 @@ def live_translations(page, request=None):
     memo = request.__dict__.setdefault("_kss_translations", {}) if request else {}
     if page.pk in memo:
         return memo[page.pk]
-    translations = public(page.get_translations(inclusive=True).live()).select_related("locale")
+    translations = visible_pages(page.get_translations(inclusive=True)).select_related("locale")
     memo[page.pk] = _in_language_order({t.locale.language_code: t for t in translations})
     return memo[page.pk]
 

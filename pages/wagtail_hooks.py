@@ -1,8 +1,32 @@
+from django.http import HttpResponse
 from wagtail import hooks
+from wagtail.wagtail_hooks import check_view_restrictions
 
-from .rich_text import NoReferrerExternalLinkHandler
+from .rich_text import NoReferrerExternalLinkHandler, VisiblePageLinkHandler
 
 
-@hooks.register("register_rich_text_features")
-def register_noreferrer_external_links(features):
+# After Wagtail's own registration (order 0), which it replaces.
+@hooks.register("register_rich_text_features", order=1)
+def register_link_handlers(features):
     features.register_link_type(NoReferrerExternalLinkHandler)
+    features.register_link_type(VisiblePageLinkHandler)
+
+
+@hooks.register("before_serve_page")
+def check_the_section_of_an_aliased_page(page, request, serve_args, serve_kwargs):
+    """Wagtail checks an alias against the view restrictions of the page it
+    copies, but not against those of that page's ancestors: an alias placed
+    outside a private section, of a page inside it, would be open to all.
+    Here Wagtail's own check (its ``on_serve_page`` hook, reused rather than
+    copied, so the answer is the same login or password page) runs once more,
+    for the page the alias copies."""
+    source = page
+    while source.alias_of_id:
+        source = source.alias_of
+    if source.pk == page.pk:
+        return None
+    passed = HttpResponse()
+    response = check_view_restrictions(lambda *args: passed)(
+        source.specific, request, serve_args, serve_kwargs
+    )
+    return None if response is passed else response

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from pages.formatting import format_year_range
 from pages.models import BasePage
+from pages.visibility import visible_pages
 from reports.models import ReportsMixin
 from reports.panels import ReportsPanel
 
@@ -28,7 +29,7 @@ class PartnerIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = PartnerPage.objects.child_of(self).live().order_by("path")
+        context["partners"] = visible_pages(PartnerPage.objects.child_of(self)).order_by("path")
         return context
 
 

@@ -3,7 +3,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
-from pages.visibility import public
+from pages.visibility import visible_pages, visible_reports
 
 from .models import Report, ReportIndexPage
 
@@ -33,20 +33,18 @@ class LatestFeed(Feed):
 
     def items(self, root):
         pages = (
-            public(Page.objects.live())
-            .filter(locale=self.locale)
+            visible_pages(Page.objects.filter(locale=self.locale))
             .exclude(last_published_at=None)
             .order_by("-last_published_at")
             .specific()[:FEED_LENGTH]
         )
         reports = (
-            Report.objects.live()
-            .filter(locale=self.locale)
+            visible_reports(Report.objects.filter(locale=self.locale))
             .exclude(last_published_at=None)
             .select_related("document", "related_page")
             .order_by("-last_published_at")[:FEED_LENGTH]
         )
-        self.archive = ReportIndexPage.objects.live().filter(locale=self.locale).first()
+        self.archive = visible_pages(ReportIndexPage.objects.filter(locale=self.locale)).first()
         merged = sorted([*pages, *reports], key=lambda item: item.last_published_at, reverse=True)
         return merged[:FEED_LENGTH]
 

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from pages.visibility import visible_pages
+
 from .models.library import ReportKind
 
 
@@ -31,7 +33,7 @@ class ReportFilterForm(forms.Form):
         self.owner_fields = {}
         for model in owner_models:
             if not model._meta.abstract:
-                pages = model.objects.live().filter(locale_id=locale_id).order_by("title")
+                pages = visible_pages(model.objects.filter(locale_id=locale_id)).order_by("title")
                 name = model.report_filter_name
                 self.fields[name] = forms.TypedChoiceField(
                     label=model._meta.verbose_name.capitalize(),

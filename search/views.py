@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from pages.visibility import visible_pages, visible_reports
 from reports.models import Report
 
 from .forms import SearchForm
@@ -34,14 +35,8 @@ def search(request):
     if form.is_valid() and form.cleaned_data["q"]:
         query = form.cleaned_data["q"]
         locale = Locale.get_active()
-        # Wagtail's .public() here, not pages.visibility.public: the search
-        # backends accept plain filters only.
         pages = list(
-            Page.objects.live()
-            .public()
-            .filter(locale=locale)
-            .specific()
-            .search(query)[:MAX_RESULTS]
+            visible_pages(Page.objects.filter(locale=locale)).specific().search(query)[:MAX_RESULTS]
         )
         sections = _section_titles(pages)
         for page in pages:
@@ -53,15 +48,17 @@ def search(request):
                     "excerpt": getattr(page, "summary", "") or page.search_description,
                 }
             )
-        reports = (
-            Report.objects.live().filter(locale=locale).select_related("document", "related_page")
-        )
-        for report in reports.search(query)[:MAX_RESULTS]:
+        found = list(Report.objects.live().filter(locale=locale).search(query)[:MAX_RESULTS])
+        # The search backends filter on indexed fields only: which reports a
+        # visitor may see is asked of the database for the hits, in one query.
+        shown = visible_reports(Report.objects.filter(pk__in=[report.pk for report in found]))
+        shown = {r.pk: r for r in shown.select_related("document", "related_page")}
+        for report in (shown[r.pk] for r in found if r.pk in shown):
             owner = report.related_page
             hits.append(
                 {
                     "title": report.title,
-                    "url": report.url or (owner.get_url(request) if owner and owner.live else ""),
+                    "url": report.url or (owner.get_url(request) if owner else ""),
                     "section": _("Reports"),
                     "excerpt": report.summary or report.unavailable_note,
                     "language": report.language,

@@ -1,8 +1,7 @@
 """Addresses lead to the right page, and private sections stay private.
 
-The site finds a page in one query (``BasePage.route``) and checks the view
-restrictions of the page and its ancestors in one more
-(``BasePage.get_view_restrictions``); both must answer as Wagtail does."""
+Wagtail routes and checks view restrictions; the site adds no routing of its
+own (tests/test_visibility.py covers what private pages leave out)."""
 
 import pytest
 from wagtail.models import Page, PageViewRestriction

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "backup",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.simple_translation",
     "wagtail.sites",
@@ -87,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # The Wagtail site and its front page from the cache too (caching/page_cache.py).
     "caching.page_cache.CachedSiteMiddleware",
+    # Every list of a page asks one answer to "may a visitor see this?" (pages/visibility.py).
+    "pages.visibility.VisibilityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

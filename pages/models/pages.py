@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
 from pages.structured_data import KSS
-from pages.visibility import public
+from pages.visibility import visible_pages
 
 from .base import BasePage
 
@@ -26,7 +26,7 @@ class InternationalWorkPage(BasePage):
     @cached_property
     def sections(self):
         """The sections in the menu, with their summaries, as cards."""
-        return list(public(self.get_children().live().in_menu()).specific())
+        return list(visible_pages(self.get_children().in_menu()).specific())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

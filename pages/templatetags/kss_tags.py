@@ -10,7 +10,7 @@ from wagtail.models import Page, Site
 from caching.page_cache import remember
 from pages.structured_data import json_ld
 from pages.translations import alternates, live_translations
-from pages.visibility import public
+from pages.visibility import visible_pages
 
 register = template.Library()
 
@@ -24,7 +24,7 @@ def _build_chrome(request, site):
     root = roots.get(language) or (site.root_page if site else None)
     menu = []
     if root is not None:
-        for child in public(root.get_children().live().in_menu()):
+        for child in visible_pages(root.get_children().in_menu()):
             menu.append(
                 {
                     "path": child.path,
@@ -38,23 +38,26 @@ def _build_chrome(request, site):
         "privacy": site_settings.privacy_page,
         "accessibility": site_settings.accessibility_page,
     }
+    # Each chosen page in the language of the address, else as chosen; left
+    # out where the visitor may not open it.
     keys = [page.translation_key for page in chosen.values() if page is not None]
-    translated = {
-        page.translation_key: page
-        for page in public(
-            Page.objects.live().filter(translation_key__in=keys, locale__language_code=language)
-        )
-    }
+    visible = visible_pages(Page.objects.filter(translation_key__in=keys)).select_related("locale")
     statements = {}
     for name, page in chosen.items():
-        if page is not None:
-            shown = translated.get(page.translation_key, page)
+        versions = [
+            v for v in visible if page is not None and v.translation_key == page.translation_key
+        ]
+        in_language = [v for v in versions if v.locale.language_code == language]
+        shown = next(iter(in_language or [v for v in versions if v.pk == page.pk]), None)
+        if shown is not None:
             statements[name] = {"title": shown.title, "url": shown.get_url(request)}
-    # The chosen pages themselves are not needed once their links are known.
-    for field in ("safety_page", "privacy_page", "accessibility_page"):
-        site_settings._state.fields_cache.pop(field, None)
     return {
-        "settings": site_settings,
+        # The values only, not the model with the pages it chose.
+        "settings": {
+            field.name: getattr(site_settings, field.name)
+            for field in SiteSettings._meta.concrete_fields
+            if not field.is_relation
+        },
         "root_url": root.get_url(request) if root is not None else "/",
         "front_pages": {code: page.get_url(request) for code, page in roots.items()},
         "menu": menu,

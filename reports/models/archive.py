@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import get_page_models
 
 from pages.models import BasePage
+from pages.visibility import is_visible, visible_pages, visible_reports
 
 from ..forms import ReportFilterForm
 from .library import Report, ReportsMixin
@@ -27,7 +28,7 @@ class ReportIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        reports = Report.objects.live().filter(locale_id=self.locale_id)
+        reports = visible_reports(Report.objects.filter(locale_id=self.locale_id))
         form = ReportFilterForm(
             request.GET,
             reports=reports,
@@ -58,8 +59,9 @@ class ReportIndexPage(BasePage):
     @classmethod
     def url_for(cls, owner):
         """The archive in ``owner``'s language, filtered to the reports of
-        ``owner`` (a partner or a conference), or an empty string."""
-        archive = cls.objects.live().filter(locale_id=owner.locale_id).first()
-        if archive is None:
+        ``owner`` (a partner or a conference), or an empty string: the
+        archive offers only owners that anyone may see."""
+        archive = visible_pages(cls.objects.filter(locale_id=owner.locale_id)).first()
+        if archive is None or not is_visible(owner):
             return ""
         return f"{archive.url}?{urlencode({owner.report_filter_name: owner.pk})}"
