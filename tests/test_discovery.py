@@ -113,6 +113,24 @@ def dated_conference():
     return conference
 
 
+def test_a_dated_conference_is_an_event_with_its_days(client, dated_conference):
+    event = json_ld(client.get("/konferanser/verdenskonferansen-2027/"))["Event"]
+    assert (event["startDate"], event["endDate"]) == ("2027-04-04", "2027-04-07")
+    assert event["location"]["address"]["addressCountry"] == "NL"
+
+
+def test_every_dated_conference_of_a_grown_site_carries_its_days(client):
+    """Conferences built the way staff build them, with dates: each page's
+    JSON-LD has the dates its facts show."""
+    from tests.factories import ConferencePageFactory
+
+    index = ConferenceIndexPage.objects.get(locale__language_code="nb")
+    for conference in ConferencePageFactory.create_batch(3, parent=index):
+        event = json_ld(client.get(conference.url))["Event"]
+        assert event["startDate"] == conference.start_date.isoformat()
+        assert event["endDate"] == conference.end_date.isoformat()
+
+
 def parse_calendar(response):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
