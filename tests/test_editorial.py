@@ -111,7 +111,7 @@ def add_page(client, model, parent, extra, slug, action):
 
 @pytest.mark.parametrize("model,parent,extra,existing", PAGE_TYPES)
 def test_an_editor_creates_and_submits_each_page_type_but_cannot_publish(
-    client, editor, model, parent, extra, existing
+    client, editor, approver, model, parent, extra, existing
 ):
     if existing is not None:
         nb(existing).delete()  # one per language: make room for a new one
@@ -130,6 +130,12 @@ def test_an_editor_creates_and_submits_each_page_type_but_cannot_publish(
     assert page.workflow_in_progress
     assert page.current_workflow_state.workflow.name == "Godkjenning"
 
+    # The positive control: the same publication by an approver goes live.
+    page.delete()
+    client.force_login(approver)
+    add_page(client, model, parent, extra, "utkast-publisert", "action-publish")
+    assert model.objects.get(slug="utkast-publisert").live
+
 
 @pytest.fixture
 def submitted_page(client, editor):
@@ -138,37 +144,29 @@ def submitted_page(client, editor):
     return PartnerPage.objects.get(slug="kenya")
 
 
-def test_an_approver_approves_and_the_page_goes_live(client, submitted_page, approver):
+@pytest.mark.parametrize("who,goes_live", [("editor", False), ("approver", True)])
+def test_only_an_approver_approves_and_the_page_goes_live(
+    client, submitted_page, editor, approver, who, goes_live
+):
     assert client.get("/partnere/kenya/").status_code == 404
-    client.force_login(approver)
+    client.force_login({"editor": editor, "approver": approver}[who])
     task_state = submitted_page.current_workflow_task_state
-    response = client.post(
+    client.post(
         reverse(
             "wagtailadmin_pages:workflow_action",
             args=[submitted_page.pk, "approve", task_state.pk],
         ),
         {"comment": "Ser bra ut."},
     )
-    assert response.status_code in (200, 302)
     submitted_page.refresh_from_db()
-    assert submitted_page.live
+    assert submitted_page.live is goes_live
     client.logout()
-    assert client.get("/partnere/kenya/").status_code == 200
+    assert client.get("/partnere/kenya/").status_code == (200 if goes_live else 404)
 
 
-def test_an_editor_cannot_approve(client, submitted_page):
-    task_state = submitted_page.current_workflow_task_state
-    client.post(
-        reverse(
-            "wagtailadmin_pages:workflow_action",
-            args=[submitted_page.pk, "approve", task_state.pk],
-        )
-    )
-    submitted_page.refresh_from_db()
-    assert not submitted_page.live
-
-
-def test_an_editor_cannot_publish_by_bulk_action(client, editor):
+@pytest.mark.parametrize("who,goes_live", [("editor", False), ("approver", True)])
+def test_only_an_approver_publishes_by_bulk_action(client, editor, approver, who, goes_live):
+    client.force_login({"editor": editor, "approver": approver}[who])
     page = StandardPage.objects.get(slug="personvern")
     page.unpublish()
     client.post(
@@ -176,10 +174,12 @@ def test_an_editor_cannot_publish_by_bulk_action(client, editor):
         {"include_descendants": ""},
     )
     page.refresh_from_db()
-    assert not page.live
+    assert page.live is goes_live
 
 
-def test_an_editor_cannot_publish_a_copy(client, editor):
+@pytest.mark.parametrize("who,goes_live", [("editor", False), ("approver", True)])
+def test_only_an_approver_publishes_a_copy(client, editor, approver, who, goes_live):
+    client.force_login({"editor": editor, "approver": approver}[who])
     page = PartnerPage.objects.get(slug="kypros")
     client.post(
         reverse("wagtailadmin_pages:copy", args=[page.pk]),
@@ -193,7 +193,7 @@ def test_an_editor_cannot_publish_a_copy(client, editor):
         },
     )
     copy = Page.objects.filter(slug="kypros-kopi").first()
-    assert copy is None or not copy.live
+    assert (copy is not None and copy.live) is goes_live
 
 
 def test_moving_a_draft_does_not_publish_it(client, submitted_page):
@@ -203,7 +203,9 @@ def test_moving_a_draft_does_not_publish_it(client, submitted_page):
     assert not submitted_page.live
 
 
-def test_an_editor_cannot_publish_an_old_revision(client, editor):
+@pytest.mark.parametrize("who,goes_live", [("editor", False), ("approver", True)])
+def test_only_an_approver_publishes_an_old_revision(client, editor, approver, who, goes_live):
+    client.force_login({"editor": editor, "approver": approver}[who])
     page = StandardPage.objects.get(slug="personvern")
     first = page.latest_revision
     page.summary = "Ny tekst som ikke er godkjent."
@@ -220,14 +222,14 @@ def test_an_editor_cannot_publish_an_old_revision(client, editor):
     client.post(reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, first.pk]), data)
     client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
     page.refresh_from_db()
-    assert page.summary != "Fra en gammel versjon."
+    assert (page.summary == "Fra en gammel versjon.") is goes_live
     client.logout()
-    assert "Fra en gammel versjon." not in client.get("/personvern/").content.decode()
+    assert ("Fra en gammel versjon." in client.get("/personvern/").content.decode()) is goes_live
 
 
-def test_an_editor_cannot_publish_a_report(client, editor):
-    data = {
-        "title": "Ny rapport",
+def report_form(title, action):
+    return {
+        "title": title,
         "year": "2026",
         "kind": "report",
         "country": "",
@@ -235,19 +237,26 @@ def test_an_editor_cannot_publish_a_report(client, editor):
         "summary": "",
         "external_url": "https://example.org/rapport.pdf",
         "unavailable_note": "",
-        "locale": "1",
-        "action-publish": "action-publish",
+        action: action,
     }
-    client.post(reverse("wagtailsnippets_reports_report:add"), data)
-    data["action-submit"] = "action-submit"
-    del data["action-publish"]
-    data["title"] = "Rapport til godkjenning"
-    response = client.post(reverse("wagtailsnippets_reports_report:add") + "?locale=nb", data)
-    assert response.status_code == 302, response.content.decode()[:3000]
+
+
+def test_an_editor_cannot_publish_a_report(client, editor):
+    add = reverse("wagtailsnippets_reports_report:add") + "?locale=nb"
+    client.post(add, report_form("Ny rapport", "action-publish"))
     assert not Report.objects.filter(title="Ny rapport", live=True).exists()
+    response = client.post(add, report_form("Rapport til godkjenning", "action-submit"))
+    assert response.status_code == 302, response.content.decode()[:3000]
     report = Report.objects.get(title="Rapport til godkjenning")
     assert not report.live
     assert WorkflowState.objects.for_instance(report).filter(status="in_progress").exists()
+
+
+def test_an_approver_publishes_a_report_with_the_same_form(client, approver):
+    client.force_login(approver)
+    add = reverse("wagtailsnippets_reports_report:add") + "?locale=nb"
+    client.post(add, report_form("Ny rapport", "action-publish"))
+    assert Report.objects.get(title="Ny rapport").live
 
 
 def test_a_report_without_file_link_or_reason_is_refused_in_norwegian(client, editor):

@@ -2,8 +2,11 @@
 search page or the report archive, the answer is a page, never a server error.
 
 Runs on whatever database DATABASE_URL points at; CI runs it on SQLite and on
-PostgreSQL."""
+PostgreSQL. 100 examples a test by default; KSS_FUZZ_EXAMPLES sets another
+number (CI: 1 000).
+"""
 
+import os
 from urllib.parse import quote
 
 import pytest
@@ -33,7 +36,7 @@ def query_string(pairs):
 
 
 FUZZ = settings(
-    max_examples=1000,
+    max_examples=int(os.environ.get("KSS_FUZZ_EXAMPLES", "100")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -20,6 +20,7 @@ from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import GroupPagePermission, Page
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from pages.models import InternationalWorkPage, StandardPage
 from tests.helpers import PRODUCTION_ENV
@@ -63,12 +64,27 @@ def test_production_refuses_to_start_without_its_environment():
     assert "SECRET_KEY must be set" in result.stderr
 
 
-def test_production_cookies_are_secure_httponly_and_samesite():
+def test_production_sends_staff_cookies_secure_httponly_and_samesite(client):
     production = production_settings()
-    assert production.SESSION_COOKIE_SECURE and production.CSRF_COOKIE_SECURE
-    assert production.SESSION_COOKIE_HTTPONLY
-    assert production.SESSION_COOKIE_SAMESITE == production.CSRF_COOKIE_SAMESITE == "Lax"
-    assert production.DEBUG is False
+    names = [
+        "SESSION_COOKIE_SECURE",
+        "SESSION_COOKIE_HTTPONLY",
+        "SESSION_COOKIE_SAMESITE",
+        "CSRF_COOKIE_SECURE",
+        "CSRF_COOKIE_SAMESITE",
+    ]
+    get_user_model().objects.create_superuser("sjef", password="riktig-passord-123")
+    with override_settings(**{name: getattr(production, name) for name in names}):
+        csrf = client.get(reverse("wagtailadmin_login"), secure=True).cookies["csrftoken"]
+        login = client.post(
+            reverse("wagtailadmin_login"),
+            {"username": "sjef", "password": "riktig-passord-123"},
+            secure=True,
+        )
+    assert login.status_code == 302
+    session = login.cookies["sessionid"]
+    assert session["secure"] and session["httponly"] and session["samesite"] == "Lax"
+    assert csrf["secure"] and csrf["samesite"] == "Lax"
 
 
 def test_every_public_response_carries_the_security_headers(client):
@@ -268,43 +284,132 @@ def english_only_editor(client):
     return user
 
 
+# Wagtail answers a denied admin request with a redirect to its dashboard, or,
+# asked as JavaScript asks, with a 403: the tests ask that way, so that a
+# denial is told apart from any other redirect.
+XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
+
+
 def denied(response):
-    return response.status_code in (302, 403, 404) and (
-        response.status_code != 302 or "/admin/login" not in response.get("Location", "")
+    """A real denial: 403, or a redirect to the login page. Not any redirect."""
+    if response.status_code == 403:
+        return True
+    login = reverse("wagtailadmin_login")
+    return response.status_code == 302 and response["Location"].startswith(login)
+
+
+@pytest.fixture
+def norwegian_editor():
+    """The same rights as english_only_editor, on the Norwegian tree."""
+    group = Group.objects.create(name="Bare norsk")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
+    root = InternationalWorkPage.objects.get(locale__language_code="nb")
+    for codename in ("add_page", "change_page", "publish_page", "delete_page"):
+        GroupPagePermission.objects.create(
+            group=group,
+            page=root,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    user = get_user_model().objects.create_user("norsk", password="x")
+    user.groups.add(group)
+    return user
+
+
+def page_admin_requests(page):
+    """``{name: (url, data to post or None)}``: what the admin's own forms send."""
+    page.summary = "Andre versjon."
+    second = page.save_revision()
+    first = page.revisions.order_by("created_at").first()
+    parent = page.get_parent()
+    edit = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "summary": "Ny tekst.",
+            "body": streamfield([]),
+            "action-publish": "action-publish",
+        }
+    )
+    # Destructive ones last: the positive control really unpublishes and deletes.
+    return {
+        "history": (reverse("wagtailadmin_pages:history", args=[page.pk]), None),
+        "compare": (
+            reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, first.pk, second.pk]),
+            None,
+        ),
+        "copy": (
+            reverse("wagtailadmin_pages:copy", args=[page.pk]),
+            {
+                "new_title": "Personvern kopi",
+                "new_slug": "personvern-kopi",
+                "new_parent_page": parent.pk,
+                "copy_subpages": "",
+                "publish_copies": "",
+                "alias": "",
+            },
+        ),
+        "move": (reverse("wagtailadmin_pages:move", args=[page.pk]), None),
+        "edit": (reverse("wagtailadmin_pages:edit", args=[page.pk]), edit),
+        "preview": (reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk]), edit),
+        "unpublish": (reverse("wagtailadmin_pages:unpublish", args=[page.pk]), {}),
+        "delete": (reverse("wagtailadmin_pages:delete", args=[page.pk]), {}),
+    }
 
 
 def test_an_editor_without_rights_cannot_touch_a_page(client, english_only_editor):
     page = StandardPage.objects.get(slug="personvern")
-    page.summary = "Andre versjon."
-    second = page.save_revision()
-    first = page.revisions.order_by("created_at").first()
-    urls = {
-        "history": reverse("wagtailadmin_pages:history", args=[page.pk]),
-        "revisions": reverse("wagtailadmin_pages:revisions_index", args=[page.pk]),
-        "compare": reverse(
-            "wagtailadmin_pages:revisions_compare", args=[page.pk, first.pk, second.pk]
-        ),
-        "copy": reverse("wagtailadmin_pages:copy", args=[page.pk]),
-        "move": reverse("wagtailadmin_pages:move", args=[page.pk]),
-        "delete": reverse("wagtailadmin_pages:delete", args=[page.pk]),
-        "edit": reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        "preview": reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk]),
-        "unpublish": reverse("wagtailadmin_pages:unpublish", args=[page.pk]),
-    }
-    for name, url in urls.items():
-        assert denied(client.get(url)), name
-        assert denied(client.post(url, {"title": "x", "action-publish": "1"})), name
+    for name, (url, data) in page_admin_requests(page).items():
+        assert denied(client.get(url, **XHR)), name
+        if data is not None:
+            assert denied(client.post(url, data, **XHR)), name
     page.refresh_from_db()
-    assert page.live and page.summary != "Andre versjon." and Page.objects.filter(pk=page.pk)
+    assert page.live and page.summary != "Ny tekst." and Page.objects.filter(pk=page.pk)
+    assert not Page.objects.filter(slug="personvern-kopi").exists()
+
+
+def test_an_editor_with_rights_on_the_page_gets_the_same_requests_through(client, norwegian_editor):
+    """The positive control of the test above: same requests, rights on the page."""
+    client.force_login(norwegian_editor)
+    page = StandardPage.objects.get(slug="personvern")
+    for name, (url, _data) in page_admin_requests(page).items():
+        response = client.get(url, **XHR)
+        assert response.status_code == 200, (name, response.status_code)
+    for name, (url, data) in page_admin_requests(page).items():
+        if data is not None:
+            response = client.post(url, data, **XHR)
+            assert response.status_code in (200, 302) and not denied(response), name
+            if name == "edit":
+                assert StandardPage.objects.get(pk=page.pk).summary == "Ny tekst."
+    assert Page.objects.filter(slug="personvern-kopi").exists()
+    assert not Page.objects.filter(pk=page.pk).exists()  # the delete went through
+
+
+OTHER_USERS_URLS = [
+    ("wagtailusers_users:index", []),
+    ("wagtailusers_users:edit", ["other"]),
+    ("wagtailusers_groups:index", []),
+    ("wagtailsettings:edit", ["pages", "sitesettings", 1]),
+]
+
+
+def other_users_urls():
+    other = get_user_model().objects.create_superuser("andre", password="x")
+    return [
+        reverse(name, args=[other.pk if arg == "other" else arg for arg in args])
+        for name, args in OTHER_USERS_URLS
+    ]
 
 
 def test_an_editor_cannot_reach_other_users(client, english_only_editor):
-    other = get_user_model().objects.create_superuser("andre", password="x")
-    for url in (
-        reverse("wagtailusers_users:index"),
-        reverse("wagtailusers_users:edit", args=[other.pk]),
-        reverse("wagtailusers_groups:index"),
-        reverse("wagtailsettings:edit", args=["pages", "sitesettings", 1]),
-    ):
-        assert denied(client.get(url)), url
+    for url in other_users_urls():
+        assert denied(client.get(url, **XHR)), url
+
+
+def test_an_administrator_reaches_the_same_user_pages(client):
+    client.force_login(get_user_model().objects.create_superuser("sjef", password="x"))
+    for url in other_users_urls():
+        assert client.get(url, **XHR).status_code == 200, url
