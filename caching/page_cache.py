@@ -138,5 +138,8 @@ class CachedSiteMiddleware:
                 site.root_page = site.root_page.specific
             return site
 
+        # Wagtail has no public way to be given the site of a request:
+        # Site.find_for_request keeps its answer in this attribute and reads it
+        # back first, so setting it is how the cached answer reaches Wagtail.
         request._wagtail_site = remember(f"site:{request.get_host()}:{request.get_port()}", find)
         return self.get_response(request)

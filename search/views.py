@@ -73,7 +73,6 @@ def search(request):
             "query": query,
             "results": results,
             "result_count": len(hits),
-            "page_query": f"q={request.GET.get('q', '')[:200]}" if query else "",
         },
         status=200 if form.is_valid() else 400,
     )

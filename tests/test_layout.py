@@ -145,6 +145,8 @@ def test_each_app_connects_the_signals_of_its_own_models():
     }
     connections, foreign = [], []
     signals = (post_save, post_delete, published, unpublished, page_published, page_unpublished)
+    # Django has no public way to list a signal's connections: Signal.receivers
+    # holds them as ((dispatch_uid or receiver id, sender id), receiver, ...).
     for signal in signals:
         for (uid, sender_id), receiver, *_ in signal.receivers:
             model = ours.get(sender_id)

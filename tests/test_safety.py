@@ -120,10 +120,17 @@ def test_error_pages_carry_the_quick_exit_and_need_no_database(rf, status):
         403: lambda r: defaults.permission_denied(r, exception=None),
         500: defaults.server_error,
     }[status]
-    response = handler(rf.get("/"))
+    from django.utils import translation
+
+    # Under /en/ too: the error pages are Norwegian throughout, exit included.
+    with translation.override("en"):
+        response = handler(rf.get("/"))
     assert response.status_code == status
     page = BeautifulSoup(response.content, "html.parser")
     assert page.select_one("a.quick-exit__button")["href"] == "https://www.yr.no/"
+    assert "Forlat siden raskt" in page.select_one("a.quick-exit__button").get_text()
+    # Both skip links, as on every other page.
+    assert [a["href"] for a in page.select("a.skip-link")] == ["#main", "#quick-exit"]
     assert page.select_one('a[href="tel:116006"]') is not None
     assert len(page.find_all("h1")) == 1
 

@@ -93,3 +93,18 @@ def test_postgres_stems_each_language_with_its_own_configuration(client):
     assert ("Partnere", "Sør-Afrika") in hits(client.get("/sok/", {"q": "partnerorganisasjonen"}))
     # English stemming: "organisations" finds "organisation".
     assert ("Partners", "South Africa") in hits(client.get("/en/search/", {"q": "organisations"}))
+
+
+def test_the_next_page_of_results_keeps_the_query_as_typed(client):
+    """ "rapport#" must reach page 2 as "rapport#": a "#" left unencoded would
+    end the address there, and page 2 would search for nothing."""
+    from tests.factories import ReportFactory
+
+    ReportFactory.create_batch(25, document=None, external_url="https://example.org/r.pdf")
+    first = client.get("/sok/", {"q": "rapport#"})
+    next_link = soup(first).select_one('.pagination a[rel="next"]')["href"]
+    assert "q=rapport%23" in next_link and "page=2" in next_link
+    second = client.get("/sok/" + next_link)
+    assert soup(second).select_one("#search-page-q")["value"] == "rapport#"
+    assert "Side 2 av" in second.content.decode()
+    assert hits(second)

@@ -39,13 +39,10 @@ class ReportIndexPage(BasePage):
         paginator = Paginator(reports.for_listing(), self.REPORTS_PER_PAGE)
         # get_page() answers a bad or too-large page number with the nearest page.
         page_of_reports = paginator.get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
         context.update(
             filter_form=form,
             reports=page_of_reports,
             paginator=paginator,
-            filter_query=query.urlencode(),
             is_filtered=any(form.data.get(name) for name in form.fields),
         )
         return context
