@@ -135,7 +135,7 @@ def main():
                 f"/admin/pages/add/conferences/conferencepage/{ids['konferanser']}/",
                 click="Fakta",
             )
-            shot("07-ny-rapport", "/admin/snippets/pages/report/add/?locale=nb")
+            shot("07-ny-rapport", "/admin/snippets/reports/report/add/?locale=nb")
             shot("08-last-opp-pdf", "/admin/documents/multiple/add/")
             shot("09-oversett-side", f"/admin/translation/submit/page/{ids['kypros']}/")
             shot("10-rediger-og-send-til-godkjenning", f"/admin/pages/{ids['kypros']}/edit/")

@@ -2,9 +2,9 @@
 #
 # Stores only what the application marks as fit for a shared cache
 # (Cache-Control: public with s-maxage: pages for anonymous visitors, see
-# pages/cache.py) and passes everything else: the admin, staff with a session,
+# caching/page_cache.py) and passes everything else: the admin, staff with a session,
 # search results, filtered listings, errors. Publishing in the admin purges the
-# changed pages at once (wagtail.contrib.frontend_cache, pages/frontend_cache.py).
+# changed pages at once (wagtail.contrib.frontend_cache, caching/front_cache.py).
 vcl 4.1;
 
 backend default {
