@@ -262,26 +262,38 @@ def test_a_database_that_cannot_be_reached_gets_a_503_and_the_site_recovers(clie
 # --- Permissions (in the spirit of Wagtail's security advisories) -----------
 
 
-@pytest.fixture
-def english_only_editor(client):
-    """An editor whose rights cover the English tree only."""
-    group = Group.objects.create(name="Bare engelsk")
+def editor_of(language_code, username):
+    """An editor who may add, change, publish and delete pages in one
+    language's tree only."""
+    group = Group.objects.create(name=f"Bare {language_code}")
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
-    english_root = InternationalWorkPage.objects.get(locale__language_code="en")
-    for codename in ("add_page", "change_page", "publish_page"):
+    root = InternationalWorkPage.objects.get(locale__language_code=language_code)
+    for codename in ("add_page", "change_page", "publish_page", "delete_page"):
         GroupPagePermission.objects.create(
             group=group,
-            page=english_root,
+            page=root,
             permission=Permission.objects.get(
                 content_type__app_label="wagtailcore", codename=codename
             ),
         )
-    user = get_user_model().objects.create_user("engelsk", password="x")
+    user = get_user_model().objects.create_user(username, password="x")
     user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def english_only_editor(client):
+    user = editor_of("en", "engelsk")
     client.force_login(user)
     return user
+
+
+@pytest.fixture
+def norwegian_editor():
+    """The same rights as english_only_editor, on the Norwegian tree."""
+    return editor_of("nb", "norsk")
 
 
 # Wagtail answers a denied admin request with a redirect to its dashboard, or,
@@ -296,27 +308,6 @@ def denied(response):
         return True
     login = reverse("wagtailadmin_login")
     return response.status_code == 302 and response["Location"].startswith(login)
-
-
-@pytest.fixture
-def norwegian_editor():
-    """The same rights as english_only_editor, on the Norwegian tree."""
-    group = Group.objects.create(name="Bare norsk")
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
-    root = InternationalWorkPage.objects.get(locale__language_code="nb")
-    for codename in ("add_page", "change_page", "publish_page", "delete_page"):
-        GroupPagePermission.objects.create(
-            group=group,
-            page=root,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
-    user = get_user_model().objects.create_user("norsk", password="x")
-    user.groups.add(group)
-    return user
 
 
 def page_admin_requests(page):
