@@ -173,10 +173,17 @@ def test_the_conference_lists_and_calendar_leave_a_private_conference_out(client
     )
     index.add_child(instance=conference)
     conference.save_revision().publish()
+
+    def archive_options():
+        page = soup(client.get("/rapporter/"))
+        return [option.get_text() for option in page.select("#id_conference option")]
+
     assert "Lukket møte 2027" in text_of(client.get("/konferanser/"))
     assert "Lukket møte 2027" in client.get("/konferanser/kalender.ics").content.decode()
+    assert "Lukket møte 2027" in archive_options()
 
     restrict(conference, kind)
+    assert "Lukket møte 2027" not in archive_options()
     assert "Lukket møte 2027" not in text_of(client.get("/konferanser/"))
     assert "Lukket møte 2027" not in client.get("/konferanser/kalender.ics").content.decode()
     assert (
