@@ -99,8 +99,10 @@ def test_an_alias_of_an_alias_of_a_restricted_page_stays_closed(client, hide_cyp
     second = first.create_alias(parent=index, update_slug="kypros-kopi-av-kopi")
     assert client.get("/partnere/kypros-kopi-av-kopi/").status_code == 200
     assert "kypros-kopi-av-kopi" in sitemap(client)
+    assert "/partnere/kypros-kopi/" in client.get("/sok/", {"q": "SPAVO"}).content.decode()
 
     hide_cyprus()
+    assert "kypros-kopi" not in client.get("/sok/", {"q": "SPAVO"}).content.decode()
     for alias in (first, second):
         assert "SPAVO" not in client.get(alias.url).content.decode()
         assert not is_visible(alias)
