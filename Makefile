@@ -32,12 +32,13 @@ messages: $(VENV)/.installed
 	$(MANAGE) compilemessages --ignore=.venv -v0
 
 # Beside the server, publish_scheduled runs every minute so go-live and expiry
-# times work; it stops with the server.
+# times work, and retry_purges sends a front cache what it missed (none here,
+# unless VARNISH_URL is set); they stop with the server.
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_seed_content
 	$(MANAGE) ensure_admin
-	( while true; do $(MANAGE) publish_scheduled >/dev/null; sleep 60; done ) & \
+	( while true; do $(MANAGE) publish_scheduled >/dev/null; $(MANAGE) retry_purges; sleep 60; done ) & \
 	trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 

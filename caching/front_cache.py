@@ -1,100 +1,118 @@
-"""Purging the front cache (Varnish) when content changes.
+"""Telling Varnish what to forget (deploy/varnish/kss.vcl), and not losing it
+when Varnish does not answer.
 
-Wagtail's ``frontend_cache`` app would purge only the published page itself,
-and before the transaction commits; it is not installed. A page is shown in
-more places than its own address: its parents list it, its breadcrumb shows
-its ancestors, its translations link to it, other pages choose it or its
-reports in their body, and the feeds and the sitemap list it. This module is
-the mechanism; each content app connects its own signals and says what a
-change of its models touches (``pages/signals.py``, ``reports/signals.py``).
+``PURGE <path>`` drops a path for every host and scheme; ``BAN /`` drops
+everything. Each request waits at most ``TIMEOUT`` seconds, and a whole flush
+at most ``DEADLINE``: a publication is never held up longer than that by a
+Varnish that is down or hangs. What Varnish did not take is kept in the
+database (``PendingPurge``) and sent first the next time anything is, and by
+``manage.py retry_purges`` (run every minute beside ``publish_scheduled``),
+until Varnish answers.
 
 Nothing happens unless ``WAGTAILFRONTENDCACHE`` names a backend
 (``VARNISH_URL``, docs/deployment.md).
 """
 
-import threading
+import logging
+import time
+from urllib.error import HTTPError, URLError
+from urllib.parse import quote
+from urllib.request import Request, urlopen
 
-from django.conf import settings
-from django.db import transaction
-from django.urls import reverse
-from django.utils import translation
-from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
-from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+from wagtail.contrib.frontend_cache.utils import get_backends
 
+logger = logging.getLogger(__name__)
 
-def _enabled():
-    return bool(get_backends())
-
-
-def site_wide_urls():
-    """Addresses that list every page: the feeds and the sitemap."""
-    urls = []
-    for site in Site.objects.all():
-        paths = {reverse("sitemap")}
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                paths.add(reverse("feed"))
-        urls += [site.root_url + path for path in sorted(paths)]
-    return urls
+# Seconds a whole flush may add to a publication when Varnish does not answer.
+DEADLINE = 2.0
 
 
-def referring_pages(obj):
-    """Pages whose content chooses ``obj`` (a page, report, image or document)."""
-    references = ReferenceIndex.get_references_to(obj)
-    return [
-        source for source, _refs in references.group_by_source_object() if isinstance(source, Page)
-    ]
+class PurgeFailed(Exception):
+    pass
 
 
-def purge_everything():
-    batch = PurgeBatch()
-    batch.add_pages(Page.objects.filter(depth__gte=2).live().specific(defer=True))
-    batch.add_urls(site_wide_urls())
-    batch.purge()
+class VarnishBackend(BaseBackend):
+    """Wagtail's front-cache backend interface, for deploy/varnish/kss.vcl.
+
+    ``LOCATION``: Varnish's address; ``TIMEOUT``: seconds to wait for each
+    answer (default 0.5)."""
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.location = params["LOCATION"].rstrip("/")
+        self.timeout = float(params.get("TIMEOUT", 0.5))
+
+    def purge(self, url):
+        self.send("PURGE", url)
+
+    def purge_everything(self):
+        self.send("BAN", "/")
+
+    def send(self, method, path, timeout=None):
+        request = Request(self.location + quote(path, safe="/?=&%"), method=method)  # noqa: S310
+        try:
+            with urlopen(request, timeout=timeout or self.timeout) as response:  # noqa: S310
+                response.read()
+        except HTTPError as error:
+            raise PurgeFailed(f"{method} {path}: {error.code}") from error
+        except (URLError, OSError) as error:
+            raise PurgeFailed(f"{method} {path}: {error}") from error
 
 
-def purge(pages=(), urls=()):
-    """``pages`` at every address they have, ``urls`` as given, and the feeds
-    and the sitemap, in one batch."""
-    batch = PurgeBatch()
-    batch.add_pages(pages)
-    batch.add_urls([*urls, *site_wide_urls()])
-    batch.purge()
+def _backends():
+    return list(get_backends().values())
 
 
-# Purges wait for the transaction to commit (else a visitor could fill the
-# cache again with the old content in between) and are gathered, so that
-# deleting a section with a hundred pages purges once.
+def _send(backends, paths, everything, deadline):
+    """Send to every backend; raise PurgeFailed at the first that fails or
+    when the deadline has passed."""
+    for backend in backends:
+        if everything:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise PurgeFailed("no time left")
+            backend.send("BAN", "/", timeout=min(backend.timeout, remaining))
+            continue
+        for path in sorted(paths):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise PurgeFailed("no time left")
+            backend.send("PURGE", path, timeout=min(backend.timeout, remaining))
 
-_pending = threading.local()
 
-
-def schedule(key, job):
-    """Run ``job`` (a purge) once the transaction commits; one job per ``key``."""
-    if not _enabled():
+def forget(paths, everything=False):
+    """Purge ``paths`` (or everything) from every Varnish, after what an
+    earlier flush could not send. Called once the transaction has committed."""
+    backends = _backends()
+    if not backends:
         return
-    _pending.__dict__.setdefault("jobs", {})[key] = job
-    # Every time, not only for a new key: a rolled-back transaction drops its
-    # callback but leaves the job, which the next commit must still flush.
-    transaction.on_commit(_flush)
+    from .models import PendingPurge
+
+    deadline = time.monotonic() + DEADLINE
+    pending = list(PendingPurge.objects.all())
+    try:
+        if pending:
+            _send(
+                backends,
+                {p.path for p in pending if p.path},
+                any(not p.path for p in pending),
+                deadline,
+            )
+            PendingPurge.objects.filter(pk__in=[p.pk for p in pending]).delete()
+        _send(backends, paths, everything, deadline)
+    except PurgeFailed as error:
+        logger.warning("Varnish did not take a purge (%s); kept to send again.", error)
+        PendingPurge.objects.bulk_create(
+            [PendingPurge(path="")] if everything else [PendingPurge(path=p) for p in paths]
+        )
 
 
-def _flush():
-    jobs = _pending.__dict__.pop("jobs", {})
-    if "everything" in jobs:
-        jobs = {"everything": jobs["everything"]}
-    for job in jobs.values():
-        job()
+def retry_pending():
+    """Send what Varnish did not take before. True when nothing is left."""
+    from .models import PendingPurge
 
-
-# Signal handlers for Wagtail's own models, connected in CachingConfig.ready.
-
-
-def media_changed(instance, **kwargs):
-    schedule((type(instance).__name__, instance.pk), lambda: purge(referring_pages(instance)))
-
-
-def everything_changed(**kwargs):
-    """Moves, deletions, site settings and view restrictions change addresses,
-    menus or who may see what: rare, and simplest done wholesale."""
-    schedule("everything", purge_everything)
+    if not PendingPurge.objects.exists():
+        return True
+    forget(set(), everything=False)
+    return not PendingPurge.objects.exists()

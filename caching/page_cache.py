@@ -1,22 +1,37 @@
-"""A cache of whole pages for anonymous visitors.
+"""One cache model for every response, and the cache of whole pages in the app.
 
-Most visitors are anonymous and read the same pages, so a rendered page is
-kept (Django's cache: local memory by default, Redis when ``REDIS_URL`` is set)
-and served again without touching the database. Any publication, withdrawal,
-move or deletion of a page, any publication of a report and any change to the
-site settings or redirects bumps a generation number that is part of every
-key, so the next request renders afresh: nobody sees an edit late.
+**The rule** (``CacheRuleMiddleware``, first in ``MIDDLEWARE``): a page an
+anonymous visitor asked for with GET, answered 200 without setting a cookie,
+at an address whose query string no page reads, is ``public`` with
+``s-maxage`` and ``stale-while-revalidate``, and browsers ask again each time
+(``max-age=0``). Every other response is ``private``, and ``no-store`` when it
+sets a cookie or answers a logged-in user. Varnish (deploy/varnish/kss.vcl)
+stores what the rule marks public and nothing else; so does this module, for
+deployments without Varnish (``make run`` included).
 
-Never cached: logged-in staff (anyone with a session cookie), the admin and
-its previews, search results, addresses with a query string (filters, pages
-of results: otherwise anyone could fill the cache with made-up addresses),
-anything but a plain 200 without cookies.
+**Addresses.** Query parameters no page reads (``utm_*``, ``fbclid`` and the
+like, ``TRACKING``) are dropped before the cache key and before the page sees
+them, so a link from a newsletter is a hit; the same list is in the VCL. A
+parameter a page reads (filters, search, pages of results) makes the response
+private: otherwise anyone could fill the cache with made-up addresses.
+
+**Keys.** The app keeps one entry per path, holding a copy per scheme and host
+(a feed's links carry the host it was asked for). An entry is valid while its
+generation is the current one: ``forget`` deletes entries, or moves the
+generation on. A hit is one cache round trip: the
+generation and the entry are read together.
+
+**Invalidation** is decided in ``caching/invalidation.py``, once the
+transaction commits, and reaches this cache and Varnish alike.
 """
 
 import hashlib
+import re
+from urllib.parse import parse_qsl, unquote, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse, QueryDict
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import get_max_age, patch_cache_control
@@ -24,26 +39,61 @@ from wagtail.models import Site
 
 GENERATION_KEY = "kss:page-cache:generation"
 TIMEOUT = getattr(settings, "PAGE_CACHE_SECONDS", 600)
+# How long Varnish may keep answering with a copy past its time while it
+# fetches a fresh one (never after a purge: a purge removes the copy).
+STALE_SECONDS = getattr(settings, "PAGE_CACHE_STALE_SECONDS", 60)
+
+# Parameters that newsletters, social networks and ad platforms add to links
+# and no page reads. Keep in step with the regex in deploy/varnish/kss.vcl
+# (tests/test_front_cache.py sends each one through Varnish).
+TRACKING = re.compile(
+    r"^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi"
+    r"|igshid|yclid|twclid|ttclid|li_fat_id|ref_src|s_cid)$",
+    re.IGNORECASE,
+)
 
 
-def invalidate(**kwargs):
-    """Signal handler: everything cached so far is stale."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
+def without_tracking(query_string):
+    """The query string without the parameters in ``TRACKING``, in its order."""
+    if not query_string:
+        return ""
+    pairs = parse_qsl(query_string, keep_blank_values=True)
+    kept = [(name, value) for name, value in pairs if not TRACKING.match(name)]
+    if len(kept) == len(pairs):
+        return query_string
+    return urlencode(kept)
 
 
 def _generation():
-    return cache.get_or_set(GENERATION_KEY, 1, None)
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def _key(path):
+    # Hashed: a key of fixed length and safe characters whatever the address.
+    return "kss:page:" + hashlib.sha256(path.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def forget(paths, everything=False):
+    """Drop the stored pages at ``paths`` (every scheme and host), or, with
+    ``everything``, every stored page and fragment."""
+    if everything:
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:
+            cache.set(GENERATION_KEY, 2, None)
+    else:
+        cache.delete_many([_key(unquote(path)) for path in paths])
 
 
 def remember(name, compute):
-    """``compute()``, kept in the cache until the next publication.
+    """``compute()``, kept in the cache until the generation moves on.
 
-    For what many pages share and every publication may change, such as the
-    menu and the site settings: built once per generation instead of queried
-    on every render."""
+    For what many pages share and a change may alter, such as the menu and
+    the site settings: built once per generation instead of on every render."""
     key = f"kss:fragment:{_generation()}:{name}"
     value = cache.get(key)
     if value is None:
@@ -60,7 +110,9 @@ def _search_paths():
     return tuple(paths)
 
 
-class AnonymousPageCacheMiddleware:
+class CacheRuleMiddleware:
+    """The rule above, and the app's copy of the pages it marks public."""
+
     def __init__(self, get_response):
         self.get_response = get_response
         self.excluded = (
@@ -71,52 +123,80 @@ class AnonymousPageCacheMiddleware:
             *_search_paths(),
         )
 
-    def cacheable_request(self, request):
-        return (
-            request.method in ("GET", "HEAD")
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.META.get("QUERY_STRING")
-            and not request.path.startswith(self.excluded)
+    def __call__(self, request):
+        if not self.may_be_shared(request):
+            return self.mark_private(request, self.get_response(request))
+        key = _key(request.path)
+        variant = f"{request.scheme}://{request.get_host()}"
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or _generation()
+        entry = found.get(key)
+        if entry is not None and entry["generation"] == generation and variant in entry["copies"]:
+            return self.rebuild(entry["copies"][variant])
+        response = self.get_response(request)
+        if not self.is_shareable(request, response):
+            return self.mark_private(request, response)
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=0,
+            s_maxage=TIMEOUT,
+            stale_while_revalidate=STALE_SECONDS,
         )
+        copies = entry["copies"] if entry and entry["generation"] == generation else {}
+        copies[variant] = (response.status_code, list(response.items()), response.content)
+        cache.set(key, {"generation": generation, "copies": copies}, TIMEOUT)
+        return response
 
-    def key(self, request):
-        # Hashed: a key of fixed length whatever the address. The scheme is
-        # part of it so that a plain-HTTP request still meets the HTTPS redirect.
-        address = f"{request.scheme}://{request.get_host()}{request.path}".encode()
-        return f"kss:page:{_generation()}:{hashlib.sha256(address).hexdigest()}"
+    def may_be_shared(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return False
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return False
+        if request.path.startswith(self.excluded):
+            return False
+        query = request.META.get("QUERY_STRING", "")
+        if query and without_tracking(query):
+            return False
+        if query:
+            # Only tracking parameters: the page sees the bare address, and so
+            # do the links it builds from it (pagination, say).
+            request.META["QUERY_STRING"] = ""
+            request.GET = QueryDict()
+        return True
 
-    def cacheable_response(self, request, response):
+    @staticmethod
+    def is_shareable(request, response):
         user = getattr(request, "user", None)
         return (
             response.status_code == 200
             and not response.streaming
             and not response.cookies
-            and get_max_age(response) != 0
+            and not response.has_header("Cache-Control")
+            and get_max_age(response) is None
             and not (user is not None and user.is_authenticated)
         )
 
-    def __call__(self, request):
-        if not self.cacheable_request(request):
-            return self.private(self.get_response(request))
-        key = self.key(request)
-        cached = cache.get(key)
-        if cached is not None:
-            return cached
-        response = self.get_response(request)
-        if not self.cacheable_response(request, response):
-            return self.private(response)
-        # A front cache (Varnish, deploy/varnish/kss.vcl) may keep the page as
-        # long as this cache does, and is purged on publication like it;
-        # browsers ask again every time, so nobody reads an old version.
-        patch_cache_control(response, public=True, max_age=0, s_maxage=TIMEOUT)
-        cache.set(key, response, TIMEOUT)
+    @staticmethod
+    def mark_private(request, response):
+        """What is not stored here is not stored in a shared cache either. A
+        response that says for itself how to cache it (static files, Wagtail's
+        private pages) keeps its word."""
+        if response.has_header("Cache-Control"):
+            return response
+        user = getattr(request, "user", None)
+        if response.cookies or (user is not None and user.is_authenticated):
+            patch_cache_control(response, private=True, no_store=True)
+        else:
+            patch_cache_control(response, private=True)
         return response
 
     @staticmethod
-    def private(response):
-        """What is not stored here is not stored in a shared cache either."""
-        if not response.has_header("Cache-Control"):
-            patch_cache_control(response, private=True)
+    def rebuild(copy):
+        status, headers, content = copy
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
         return response
 
 
@@ -124,9 +204,9 @@ class CachedSiteMiddleware:
     """Finds the request's Wagtail site, with its front page, in the cache.
 
     Wagtail looks the site up with a query on every request, then loads the
-    front page again to route from it. Both change only on a save, which
-    starts a new generation. After CommonMiddleware, so only allowed host
-    names make keys."""
+    front page again to route from it. Both change only when a site or a front
+    page changes, which moves the generation on. After CommonMiddleware, so
+    only allowed host names make keys."""
 
     def __init__(self, get_response):
         self.get_response = get_response

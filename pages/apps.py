@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class PagesConfig(AppConfig):
     name = "pages"
     verbose_name = _("Pages")
-
-    def ready(self):
-        from . import signals
-
-        signals.connect()

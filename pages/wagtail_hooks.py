@@ -2,6 +2,7 @@ from django.http import HttpResponse
 from wagtail import hooks
 from wagtail.wagtail_hooks import check_view_restrictions
 
+from .models import SiteSettings
 from .rich_text import NoReferrerExternalLinkHandler, VisiblePageLinkHandler
 
 
@@ -30,3 +31,19 @@ def check_the_section_of_an_aliased_page(page, request, serve_args, serve_kwargs
         source.specific, request, serve_args, serve_kwargs
     )
     return None if response is passed else response
+
+
+@hooks.register("page_shown_on_every_page")
+def front_pages_menu_and_footer(page):
+    """For the caches (caching/invalidation.py): the front pages, the sections
+    under them (the menu, whether or not a section has just been taken out of
+    it) and the pages the site settings choose for the footer and the quick
+    exit appear on every page."""
+    if page.depth <= 3:
+        return True
+    chosen = SiteSettings.objects.values_list(
+        "safety_page__translation_key",
+        "privacy_page__translation_key",
+        "accessibility_page__translation_key",
+    )
+    return any(page.translation_key in keys for keys in chosen)

@@ -77,12 +77,17 @@ def _seeded_rollback(request):
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Wagtail caches the sites' root paths; a test's rolled-back Site must not
-    leak into the next test through the cache."""
+    leak into the next test through the cache, nor its changes that waited
+    for a commit that never came."""
     from django.core.cache import cache
 
+    from caching.invalidation import discard_pending
+
     cache.clear()
+    discard_pending()
     yield
     cache.clear()
+    discard_pending()
 
 
 def pytest_collection_modifyitems(config, items):

@@ -1,5 +1,7 @@
 """Small helpers shared by the tests."""
 
+from contextlib import contextmanager
+
 from bs4 import BeautifulSoup
 
 # Every page of the seeded tree: Norwegian path -> title.
@@ -146,3 +148,14 @@ def publish_page_with_image(language_code="nb"):
     home.add_child(instance=page)
     page.save_revision().publish()
     return page.url
+
+
+@contextmanager
+def committed():
+    """Runs what waits for the transaction to commit, as the end of a real
+    request or command does: the caches forget what a change touched only
+    then (caching/invalidation.py), and a test's transaction never commits."""
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        yield

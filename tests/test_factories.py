@@ -11,6 +11,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from pages.models import InternationalWorkPage
 from tests.factories import PAGE_FACTORIES, ReportFactory
+from tests.helpers import committed
 
 pytestmark = pytest.mark.django_db
 
@@ -37,9 +38,10 @@ class FactoryPagesRenderTest(WagtailPageTestCase):
         for model, factory_class in PAGE_FACTORIES.items():
             if model not in built:
                 parent_model = next(m for m in built if model in m.creatable_subpage_models())
-                built[model] = factory_class(
-                    parent=built[parent_model], title=f"Prøve {model.__name__}"
-                )
+                with committed():  # as when staff add it: the caches learn of it
+                    built[model] = factory_class(
+                        parent=built[parent_model], title=f"Prøve {model.__name__}"
+                    )
             response = self.client.get(
                 built[model].relative_url(site), HTTP_HOST="localhost:8081", SERVER_PORT="8081"
             )

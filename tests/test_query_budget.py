@@ -65,7 +65,7 @@ PATHS = [
 FEEDS = ["/feed.atom", "/en/feed.atom", "/konferanser/kalender.ics", "/sitemap.xml"]
 
 WITHOUT_PAGE_CACHE = [
-    m for m in settings.MIDDLEWARE if m != "caching.page_cache.AnonymousPageCacheMiddleware"
+    m for m in settings.MIDDLEWARE if m != "caching.page_cache.CacheRuleMiddleware"
 ]
 
 

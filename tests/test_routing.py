@@ -7,6 +7,7 @@ import pytest
 from wagtail.models import Page, PageViewRestriction
 
 from partners.models import PartnerIndexPage, PartnerPage
+from tests.helpers import committed
 
 pytestmark = pytest.mark.django_db
 
@@ -33,16 +34,21 @@ def test_an_unpublished_page_is_not_found(client):
 def test_a_private_section_is_closed_to_visitors_and_left_out_of_links(client):
     partners = PartnerIndexPage.objects.get(slug="partnere")
     assert client.get("/partnere/sor-afrika/").status_code == 200  # now in the page cache
-    PageViewRestriction.objects.create(page=partners, restriction_type=PageViewRestriction.LOGIN)
+    with committed():
+        PageViewRestriction.objects.create(
+            page=partners, restriction_type=PageViewRestriction.LOGIN
+        )
     for path in ("/partnere/", "/partnere/sor-afrika/"):
         response = client.get(path)
         assert response.status_code == 302 and "login" in response["Location"], path
 
     # The English translation of a public page is private now: no link to it.
     english = PartnerPage.objects.get(slug="south-africa")
-    PageViewRestriction.objects.create(page=english, restriction_type=PageViewRestriction.LOGIN)
+    with committed():
+        PageViewRestriction.objects.create(page=english, restriction_type="login")
     norwegian = PartnerPage.objects.get(slug="sor-afrika")
-    PageViewRestriction.objects.filter(page=partners).delete()
+    with committed():
+        PageViewRestriction.objects.filter(page=partners).delete()
     html = client.get(norwegian.url).content.decode()
     assert "/en/partners/south-africa/" not in html
     assert "/en/partners/south-africa/" not in client.get("/sitemap.xml").content.decode()
@@ -53,5 +59,6 @@ def test_a_restriction_on_the_page_an_alias_copies_applies_to_the_alias(client):
     index = Page.objects.get(slug="partnere")
     alias = source.create_alias(parent=index, update_slug="kypros-alias")
     assert client.get(alias.url).status_code == 200
-    PageViewRestriction.objects.create(page=source, restriction_type=PageViewRestriction.LOGIN)
+    with committed():
+        PageViewRestriction.objects.create(page=source, restriction_type=PageViewRestriction.LOGIN)
     assert client.get(alias.url).status_code == 302

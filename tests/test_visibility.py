@@ -25,7 +25,7 @@ from pages.models import InternationalWorkPage, NetworkPage, StandardPage
 from pages.visibility import is_visible, visible_pages, visible_reports
 from partners.models import PartnerIndexPage, PartnerPage
 from reports.models import Report
-from tests.helpers import soup, text_of
+from tests.helpers import committed, soup, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -34,13 +34,14 @@ CYPRUS_REPORT = "Krisesentersekretariatet har inngått samarbeid om opprettelse 
 
 
 def restrict(page, kind):
-    restriction = PageViewRestriction.objects.create(
-        page=page,
-        restriction_type=kind,
-        password="hemmelig-passord" if kind == PageViewRestriction.PASSWORD else "",
-    )
-    if kind == PageViewRestriction.GROUPS:
-        restriction.groups.add(Group.objects.get_or_create(name="Styret")[0])
+    with committed():
+        restriction = PageViewRestriction.objects.create(
+            page=page,
+            restriction_type=kind,
+            password="hemmelig-passord" if kind == PageViewRestriction.PASSWORD else "",
+        )
+        if kind == PageViewRestriction.GROUPS:
+            restriction.groups.add(Group.objects.get_or_create(name="Styret")[0])
     return restriction
 
 
@@ -254,7 +255,8 @@ def test_the_feed_leaves_a_private_page_and_its_reports_out(client, hide_cyprus)
     page.save_revision().publish()  # the newest entry of the feed
     assert "Kypros" in atom_titles(client, "/feed.atom")
     report = Report.objects.get(title__startswith=CYPRUS_REPORT, locale__language_code="nb")
-    report.save_revision().publish()
+    with committed():
+        report.save_revision().publish()
     assert report.title in atom_titles(client, "/feed.atom")
     hide_cyprus()
     titles = atom_titles(client, "/feed.atom")

@@ -1,10 +1,11 @@
-# Varnish in front of the KSS site (docs/deployment.md).
+# Varnish in front of the KSS site (docs/deployment.md, docs/performance.md).
 #
 # Stores only what the application marks as fit for a shared cache
-# (Cache-Control: public with s-maxage: pages for anonymous visitors, see
-# caching/page_cache.py) and passes everything else: the admin, staff with a session,
-# search results, filtered listings, errors. Publishing in the admin purges the
-# changed pages at once (wagtail.contrib.frontend_cache, caching/front_cache.py).
+# (Cache-Control: public with s-maxage: pages for anonymous visitors, the rule
+# in caching/page_cache.py) and passes everything else: the admin, staff with a
+# session, search results, filtered listings, errors. After every change the
+# application forgets what it touched (caching/invalidation.py): PURGE of a
+# path drops it for every host and scheme, BAN drops everything.
 vcl 4.1;
 
 backend default {
@@ -25,10 +26,26 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
         }
-        return (purge);
+        # By path, whatever the host and scheme a copy was stored under.
+        ban("obj.http.x-url == " + req.url);
+        return (synth(200, "Purged"));
+    }
+    if (req.method == "BAN") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "Not allowed"));
+        }
+        ban("obj.status != 0");
+        return (synth(200, "Banned"));
     }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
+    }
+    # Parameters that newsletters, social networks and ad platforms add and no
+    # page reads: dropped, so such a link is a hit. The same list as TRACKING
+    # in caching/page_cache.py.
+    if (req.url ~ "(?i)[?&](utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid|yclid|twclid|ttclid|li_fat_id|ref_src|s_cid)=") {
+        set req.url = regsuball(req.url, "(?i)(?<=[?&])(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid|yclid|twclid|ttclid|li_fat_id|ref_src|s_cid)=[^&]*&?", "");
+        set req.url = regsub(req.url, "[?&]+$", "");
     }
     # The address alone decides the language, so one copy serves everyone.
     unset req.http.Accept-Language;
@@ -42,13 +59,17 @@ sub vcl_recv {
 }
 
 sub vcl_hash {
-    # One site per Varnish: purges name the Wagtail Site's host name, visitors
-    # may use another (www., a port), so the address alone is the key.
+    # A copy per address, host and scheme: a feed's links carry the host it
+    # was asked for, and a page stored for HTTPS must not answer plain HTTP.
     hash_data(req.url);
+    hash_data(req.http.host);
+    hash_data(req.http.X-Forwarded-Proto);
     return (lookup);
 }
 
 sub vcl_backend_response {
+    # What a PURGE matches; the ban lurker reads it in the background.
+    set beresp.http.x-url = bereq.url;
     if (beresp.http.Cache-Control !~ "public" || beresp.http.Cache-Control !~ "s-maxage") {
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
@@ -58,6 +79,7 @@ sub vcl_backend_response {
 
 sub vcl_deliver {
     # Nothing about the cache's inner workings reaches the visitor.
+    unset resp.http.x-url;
     unset resp.http.Via;
     unset resp.http.X-Varnish;
     unset resp.http.Age;

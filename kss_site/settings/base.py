@@ -76,7 +76,7 @@ MIDDLEWARE = [
     # Whole pages for anonymous visitors, emptied on every publication
     # (caching/page_cache.py). First, so that a stored page is answered before any
     # other middleware runs; what it stores already carries every header.
-    "caching.page_cache.AnonymousPageCacheMiddleware",
+    "caching.page_cache.CacheRuleMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Serves /static/ itself: compressed, hashed, cached for a year.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -248,23 +248,18 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "60"))
 
-# A front cache (Varnish, deploy/varnish/kss.vcl) is purged on publication
-# when VARNISH_URL names it (caching/front_cache.py). The frontend_cache app
-# is deliberately not installed: its signal handlers purge before the
-# transaction commits, page by page; caching/front_cache.py purges after,
-# once. Translated pages have their own slugs, so Wagtail's guessing of other
-# languages' addresses is off.
-WAGTAILFRONTENDCACHE = (
-    {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": os.environ["VARNISH_URL"],
-        }
-    }
-    if os.environ.get("VARNISH_URL")
-    else {}
-)
+# A front cache (Varnish, deploy/varnish/kss.vcl) is purged after every change
+# when VARNISH_URL names it (caching/invalidation.py, caching/front_cache.py);
+# several Varnish servers are separated by commas. The frontend_cache app is
+# deliberately not installed: its signal handlers purge before the
+# transaction commits, page by page. Translated pages have their own slugs, so
+# Wagtail's guessing of other languages' addresses is off.
+WAGTAILFRONTENDCACHE = {
+    f"varnish{n}": {"BACKEND": "caching.front_cache.VarnishBackend", "LOCATION": location}
+    for n, location in enumerate(env_list("VARNISH_URL"), start=1)
+}
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 LOGGING = {

@@ -5,9 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from caching.dependencies import ShownOnPages
+
 
 @register_setting(icon="help")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(ShownOnPages, BaseSiteSetting):
+    # Every page shows the help lines, the exit and the footer (caching/).
+    shown_on_every_page = True
+
     # Numbers live here, their labels in the interface translations, so one
     # number serves both languages.
     helpline_number = models.CharField(

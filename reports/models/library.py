@@ -5,6 +5,7 @@ neither (many older reports exist on paper only). It is listed either way, but
 linked only where there is something to link to.
 """
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
@@ -23,6 +24,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
+
+from caching.dependencies import ShownOnPages
 
 
 class ReportKind(models.TextChoices):
@@ -52,18 +55,29 @@ class ReportQuerySet(SearchableQuerySetMixin, models.QuerySet):
         )
 
 
-class ReportsMixin(models.Model):
+def archives(locale_id):
+    """The report archive pages of a language. By model label: the archive's
+    module imports this one."""
+    return apps.get_model("reports", "ReportIndexPage").objects.filter(locale_id=locale_id)
+
+
+class ReportsMixin(ShownOnPages, models.Model):
     """A page that reports can belong to (partners and conferences).
 
     Reports point at the page (``Report.related_page``); the page lists them.
     ``report_filter_name`` names the report archive's filter for this page type
     (``/rapporter/?partner=12``; ``{% report_archive_url page %}`` links there).
+    The archive's filter names the page, so the caches forget the archive when
+    the page changes.
     """
 
     report_filter_name = None
 
     class Meta:
         abstract = True
+
+    def pages_showing(self):
+        return list(archives(self.locale_id))
 
     @property
     def own_reports(self):
@@ -83,6 +97,7 @@ class ReportOwnerChooserPanel(PageChooserPanel):
 
 
 class Report(
+    ShownOnPages,
     WorkflowMixin,
     TranslatableMixin,
     DraftStateMixin,
@@ -215,6 +230,14 @@ class Report(
         if self.document_id:
             return self.document.url
         return self.external_url
+
+    def pages_showing(self):
+        """The archive of its language and the page it belongs to (the pages
+        that list it in their body are found by the caches themselves)."""
+        pages = list(archives(self.locale_id))
+        if self.related_page_id:
+            pages.append(self.related_page)
+        return pages
 
     @property
     def file_extension(self):
