@@ -90,7 +90,7 @@ def forget(paths, everything=False):
     from .models import PendingPurge
 
     deadline = time.monotonic() + DEADLINE
-    pending = list(PendingPurge.objects.all())
+    pending = list(PendingPurge.objects.filter(target=PendingPurge.Target.FRONT))
     try:
         if pending:
             _send(
@@ -109,10 +109,16 @@ def forget(paths, everything=False):
 
 
 def retry_pending():
-    """Send what Varnish did not take before. True when nothing is left."""
+    """Make the caches forget what they missed before. True when nothing is left."""
+    from . import page_cache
     from .models import PendingPurge
 
-    if not PendingPurge.objects.exists():
-        return True
-    forget(set(), everything=False)
+    app = PendingPurge.objects.filter(target=PendingPurge.Target.APP)
+    if app.exists():
+        app_rows = list(app.values_list("pk", flat=True))
+        page_cache.forget((), everything=True)
+        if not getattr(page_cache.cache, "is_down", False):
+            PendingPurge.objects.filter(pk__in=app_rows).delete()
+    if PendingPurge.objects.filter(target=PendingPurge.Target.FRONT).exists():
+        forget(set(), everything=False)
     return not PendingPurge.objects.exists()

@@ -87,6 +87,13 @@ def forget(paths, everything=False):
             cache.set(GENERATION_KEY, 2, None)
     else:
         cache.delete_many([_key(unquote(path)) for path in paths])
+    if getattr(cache, "is_down", False):
+        # Redis did not take it. The worker moves the generation on when
+        # Redis answers again (caching/backends.py); retry_purges does it for
+        # the others, which may not have noticed the outage.
+        from .models import PendingPurge
+
+        PendingPurge.objects.create(target=PendingPurge.Target.APP)
 
 
 def remember(name, compute):

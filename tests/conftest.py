@@ -215,3 +215,68 @@ def bench_report():
                 report.write(json.dumps({"name": name, "value": value}) + "\n")
 
     return record
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """Debian's redis-server on a port of its own, without persistence; can be
+    stopped, started again, paused (hanging) and resumed."""
+    import signal
+    import socket
+    import subprocess
+    import time
+
+    binary = shutil.which("redis-server") or "/usr/bin/redis-server"
+    require(binary, "Redis (apt-get install redis-server)")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+
+    class Server:
+        url = f"redis://127.0.0.1:{port}/0"
+        process = None
+
+        def start(self):
+            self.process = subprocess.Popen(
+                [
+                    binary,
+                    "--port",
+                    str(port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                    "--dir",
+                    str(tmp_path),
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            deadline = time.monotonic() + 10
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    return
+                except OSError:
+                    if time.monotonic() > deadline:
+                        pytest.fail("Redis did not start")
+                    time.sleep(0.05)
+
+        def stop(self):
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+        def pause(self):
+            self.process.send_signal(signal.SIGSTOP)
+
+        def resume(self):
+            self.process.send_signal(signal.SIGCONT)
+
+    server = Server()
+    server.start()
+    yield server
+    if server.process.poll() is None:
+        server.resume()
+        server.stop()

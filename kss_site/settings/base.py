@@ -238,11 +238,14 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 # worker would leave the others serving the old page: Redis when REDIS_URL is
 # set, otherwise local memory (one process, as in `make run` and the tests).
 # production.py falls back to a folder all workers on the machine share.
+# Redis being away is a miss, not an error (caching/backends.py): short
+# timeouts, so that no request waits long for it.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "caching.backends.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }
     }
 else:
