@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: run test install install-test messages lint audit screenshots backup restore loadtest bench clean
+.PHONY: run test install install-test messages lint audit screenshots backup restore loadtest bench stack stack-down clean
 
 # A stamp per dependency set: editing pyproject.toml reinstalls on the next run.
 $(VENV)/.installed: pyproject.toml
@@ -68,6 +68,15 @@ restore: install
 	@test -n "$(FILE)" || (echo "Usage: make restore FILE=backups/kss-....tar.gz" && exit 2)
 	$(MANAGE) restore "$(FILE)"
 
+# The documented production stack on 127.0.0.1 from this checkout (PostgreSQL,
+# Redis, gunicorn on NODES app nodes, Varnish, nginx), under .stack/; prints
+# its address and returns. STACK_PORT (default 8080), NODES (default 1).
+stack: install
+	$(BIN)/python scripts/stack.py up
+
+stack-down:
+	$(BIN)/python scripts/stack.py down
+
 # Load and fault drill on the production stack (gunicorn, PostgreSQL); needs root and wrk.
 loadtest: install
 	$(BIN)/python scripts/loadtest.py
@@ -78,4 +87,4 @@ bench: install-test
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf $(VENV) build test-results node_modules
+	rm -rf $(VENV) build test-results node_modules .stack

@@ -8,6 +8,7 @@ postgresql and wrk packages.
 import contextlib
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -187,3 +188,388 @@ def wrk(base, paths=PAGE_MIX, *, connections=10, seconds=10):
         check=True,
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+# --- make stack: the documented production stack on loopback ------------------
+
+# STACK_DIR: another folder, for a second stack beside the developer's (the tests').
+STACK = Path(os.environ.get("STACK_DIR", ROOT / ".stack"))
+PIDS = STACK / "pids"
+PACKAGES = {
+    "postgresql": "/usr/lib/postgresql",
+    "redis-server": "/usr/bin/redis-server",
+    "varnish": "/usr/sbin/varnishd",
+    "nginx": "/usr/sbin/nginx",
+}
+
+
+def install_packages():
+    """Debian's packages the stack needs, installed when missing (as root)."""
+    missing = [name for name, path in PACKAGES.items() if not Path(path).exists()]
+    if not missing:
+        return
+    if os.geteuid() != 0:
+        raise SystemExit(f"Missing {', '.join(missing)}: run as root, or apt-get install them.")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def write_pid(name, pid):
+    PIDS.mkdir(parents=True, exist_ok=True)
+    (PIDS / f"{name}.pid").write_text(f"{pid}\n")
+
+
+def spawn(name, args, env=None, log=None):
+    """A process of the stack, in a session of its own so that it outlives
+    `make stack`; its PID goes to .stack/pids/NAME.pid."""
+    out = open(log or STACK / f"{name}.log", "a")  # noqa: SIM115 (the child keeps it)
+    process = subprocess.Popen(
+        [str(a) for a in args],
+        cwd=ROOT,
+        env=env,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    write_pid(name, process.pid)
+    return process
+
+
+def stack_vcl(node_ports):
+    """deploy/varnish/kss.vcl with its one backend replaced by a director over
+    the app nodes, each with a health check (docs/deployment.md, Scaling out)."""
+    vcl = (ROOT / "deploy" / "varnish" / "kss.vcl").read_text()
+    nodes = "\n".join(
+        f'backend node{n} {{ .host = "127.0.0.1"; .port = "{port}"; .probe = health;'
+        " .connect_timeout = 1s; .first_byte_timeout = 30s; }"
+        for n, port in enumerate(node_ports, start=1)
+    )
+    director = "\n".join(
+        ["sub vcl_init {", "    new nodes = directors.round_robin();"]
+        + [f"    nodes.add_backend(node{n});" for n in range(1, len(node_ports) + 1)]
+        + ["}"]
+    )
+    backends = (
+        "import directors;\n\n"
+        # A static file: a node is alive if it answers, whatever the database does.
+        'probe health { .url = "/static/favicon.svg"; .interval = 1s; .timeout = 1s;'
+        " .window = 3; .threshold = 2; }\n" + nodes + "\n\n" + director + "\n"
+    )
+    vcl, count = re.subn(r"backend default \{.*?\n\}\n", backends, vcl, count=1, flags=re.S)
+    assert count == 1, "deploy/varnish/kss.vcl has no backend default block"
+    return vcl.replace(
+        "sub vcl_recv {\n", "sub vcl_recv {\n    set req.backend_hint = nodes.backend();\n", 1
+    )
+
+
+def stack_nginx(port, varnish_port):
+    """deploy/nginx/kss.conf on 127.0.0.1 without TLS, with the stack's folders."""
+    server = (ROOT / "deploy" / "nginx" / "kss.conf").read_text()
+    replacements = [
+        (r"listen 443 ssl;", f"listen 127.0.0.1:{port};"),
+        (r"\n\s*http2 on;", ""),
+        (r"\n\s*ssl_certificate[^\n]*;", ""),
+        (r"server 127\.0\.0\.1:6081;", f"server 127.0.0.1:{varnish_port};"),
+        (r"/srv/kss/static/", f"{STACK}/static/"),
+        (r"/srv/kss/media/", f"{STACK}/media/"),
+    ]
+    for pattern, replacement in replacements:
+        server, count = re.subn(pattern, replacement, server)
+        assert count, f"deploy/nginx/kss.conf: no {pattern}"
+    temp = STACK / "nginx"
+    return f"""
+worker_processes 2;
+pid {PIDS}/nginx.pid;
+error_log {STACK}/nginx-error.log;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    client_body_temp_path {temp}/body;
+    proxy_temp_path {temp}/proxy;
+    fastcgi_temp_path {temp}/fastcgi;
+    uwsgi_temp_path {temp}/uwsgi;
+    scgi_temp_path {temp}/scgi;
+{server}
+}}
+"""
+
+
+class Stack:
+    """The production stack of docs/deployment.md on 127.0.0.1, from this
+    checkout, under .stack/: PostgreSQL, Redis, gunicorn with production
+    settings on NODES app nodes, Varnish with a health-checked director over
+    them, nginx with deploy/nginx/kss.conf in front."""
+
+    def __init__(self):
+        self.state_file = STACK / "stack.json"
+        self.state = json.loads(self.state_file.read_text()) if self.state_file.exists() else {}
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.state['port']}"
+
+    def env(self):
+        state = self.state
+        return {
+            **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+            "DJANGO_SETTINGS_MODULE": "kss_site.settings.production",
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:{state['postgres']}/kss",
+            "REDIS_URL": f"redis://127.0.0.1:{state['redis']}/0",
+            "VARNISH_URL": f"http://127.0.0.1:{state['varnish']}",
+            "SECRET_KEY": state["secret"],
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "WAGTAILADMIN_BASE_URL": self.url,
+            "CSRF_TRUSTED_ORIGINS": f"{self.url},http://localhost:{state['port']}",
+            "SECURE_SSL_REDIRECT": "false",
+            "STATIC_ROOT": str(STACK / "static"),
+            "MEDIA_ROOT": str(STACK / "media"),
+            "PROXY_COUNT": "2",
+        }
+
+    def up(self, port, nodes):
+        if self.running():
+            raise SystemExit("The stack is running already: make stack-down first.")
+        install_packages()
+        need("varnishd", "nginx", "redis-server")
+        STACK.mkdir(exist_ok=True)
+        for folder in ("nginx", "static", "media", "redis"):
+            (STACK / folder).mkdir(exist_ok=True)
+        self.state = {
+            "port": port,
+            "postgres": free_port(),
+            "redis": free_port(),
+            "varnish": free_port(),
+            "varnish_admin": free_port(),
+            "nodes": [free_port() for _ in range(nodes)],
+            "secret": self.state.get("secret") or os.urandom(32).hex(),
+        }
+        self.state_file.write_text(json.dumps(self.state, indent=2))
+        self.start_postgres()
+        spawn(
+            "redis",
+            [
+                "redis-server",
+                "--port",
+                self.state["redis"],
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                STACK / "redis",
+                "--maxmemory",
+                "256mb",
+                "--maxmemory-policy",
+                "allkeys-lru",
+            ],
+        )
+        env = self.env()
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "load_seed_content", "-v0")
+        manage(env, "ensure_admin")
+        manage(env, "collectstatic", "--noinput", "-v0")
+        for n in range(1, nodes + 1):
+            self.start_node(n)
+        self.start_varnish()
+        (STACK / "nginx.conf").write_text(stack_nginx(port, self.state["varnish"]))
+        subprocess.run(["nginx", "-c", STACK / "nginx.conf"], check=True)
+        wait_for(self.url + "/")
+        print(f"Stack up: {self.url}/")
+
+    def start_postgres(self):
+        pg = STACK / "postgres"
+        bin_dir = sorted(Path("/usr/lib/postgresql").glob("*/bin"))[-1]
+        pg.mkdir(exist_ok=True)
+        shutil.chown(pg, "postgres", "postgres")
+
+        def as_postgres(*args):
+            subprocess.run(
+                ["runuser", "-u", "postgres", "--", *map(str, args)],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+
+        if not (pg / "data").exists():
+            as_postgres(
+                bin_dir / "initdb",
+                "-D",
+                pg / "data",
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            )
+        as_postgres(
+            bin_dir / "pg_ctl",
+            "-D",
+            pg / "data",
+            "-l",
+            pg / "server.log",
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            f"-p {self.state['postgres']} -k {pg} -c listen_addresses=127.0.0.1",
+            "start",
+        )
+        pid = (pg / "data" / "postmaster.pid").read_text().split()[0]
+        write_pid("postgres", pid)
+        exists = subprocess.run(
+            [
+                bin_dir / "psql",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                str(self.state["postgres"]),
+                "-U",
+                "postgres",
+                "-tAc",
+                "SELECT 1 FROM pg_database WHERE datname = 'kss'",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        if not exists:
+            subprocess.run(
+                [
+                    bin_dir / "createdb",
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    str(self.state["postgres"]),
+                    "-U",
+                    "postgres",
+                    "kss",
+                ],
+                check=True,
+            )
+
+    def start_node(self, n, workers=2):
+        port = self.state["nodes"][n - 1]
+        spawn(
+            f"node{n}",
+            [
+                Path(PYTHON).parent / "gunicorn",
+                "kss_site.wsgi",
+                "--workers",
+                workers,
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+            ],
+            env=self.env(),
+        )
+        wait_for(f"http://127.0.0.1:{port}/robots.txt")
+
+    def start_varnish(self):
+        (STACK / "kss.vcl").write_text(stack_vcl(self.state["nodes"]))
+        subprocess.run(
+            [
+                "varnishd",
+                "-j",
+                "none",
+                "-n",
+                STACK / "varnish",
+                "-a",
+                f"127.0.0.1:{self.state['varnish']}",
+                "-T",
+                f"127.0.0.1:{self.state['varnish_admin']}",
+                "-f",
+                STACK / "kss.vcl",
+                "-s",
+                "malloc,256m",
+                "-P",
+                PIDS / "varnish.pid",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        wait_for(f"http://127.0.0.1:{self.state['varnish']}/robots.txt")
+
+    def pids(self):
+        return {path.stem: int(path.read_text().split()[0]) for path in PIDS.glob("*.pid")}
+
+    def running(self):
+        for pid in self.pids().values():
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, 0)
+                return True
+        return False
+
+    def stop_process(self, name, sig=None):
+        """Stop one process of the stack by its PID and wait for it to go."""
+        import signal
+
+        path = PIDS / f"{name}.pid"
+        if not path.exists():
+            return
+        pid = int(path.read_text().split()[0])
+        # PostgreSQL's fast shutdown is SIGINT; everything else stops on SIGTERM.
+        sig = sig or (signal.SIGINT if name == "postgres" else signal.SIGTERM)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, sig)
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                os.kill(pid, 0)
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(pid, os.WNOHANG)
+                time.sleep(0.1)
+            os.kill(pid, signal.SIGKILL)
+        path.unlink(missing_ok=True)
+
+    def down(self):
+        # Front to back, so nothing in front sends to what has gone.
+        for name in [
+            "nginx",
+            "varnish",
+            *sorted(n for n in self.pids() if n.startswith("node")),
+            "redis",
+            "postgres",
+        ]:
+            self.stop_process(name)
+        print("Stack down.")
+
+
+def cli():
+    import argparse
+
+    parser = argparse.ArgumentParser(description="make stack / make stack-down")
+    parser.add_argument("command", choices=["up", "down", "stop", "start-node", "manage"])
+    parser.add_argument(
+        "args",
+        nargs=argparse.REMAINDER,
+        help="stop: a process (node1, varnish, ...); start-node: its number; "
+        "manage: a manage.py command with the stack's settings",
+    )
+    args = parser.parse_args()
+    stack = Stack()
+    if args.command == "up":
+        stack.up(int(os.environ.get("STACK_PORT", "8080")), int(os.environ.get("NODES", "1")))
+    elif args.command == "down":
+        stack.down()
+    elif args.command == "stop":
+        stack.stop_process(args.args[0])
+    elif args.command == "start-node":
+        stack.start_node(int(args.args[0]))
+    else:
+        manage(stack.env(), *args.args)
+
+
+if __name__ == "__main__":
+    cli()

@@ -77,6 +77,15 @@ sub vcl_backend_response {
     }
 }
 
+sub vcl_backend_error {
+    # An application machine that went away mid-request (a restart, a crash):
+    # another one gets the request, so the visitor does not see it. Not a
+    # POST, whose effect may already have happened.
+    if (bereq.retries < 1 && bereq.method != "POST") {
+        return (retry);
+    }
+}
+
 sub vcl_deliver {
     # Nothing about the cache's inner workings reaches the visitor.
     unset resp.http.x-url;
