@@ -27,6 +27,7 @@ transaction commits, and reaches this cache and Varnish alike.
 
 import hashlib
 import re
+import time
 from urllib.parse import parse_qsl, unquote, urlencode
 
 from django.conf import settings
@@ -65,10 +66,13 @@ def without_tracking(query_string):
 
 
 def _generation():
+    """The current generation, or None when the cache does not answer. A new
+    one starts from the clock, so a cache emptied by a restart never hands out
+    a number a process still remembers values for."""
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, 1, None)
-        generation = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+        generation = cache.get(GENERATION_KEY)
     return generation
 
 
@@ -84,7 +88,7 @@ def forget(paths, everything=False):
         try:
             cache.incr(GENERATION_KEY)
         except ValueError:
-            cache.set(GENERATION_KEY, 2, None)
+            cache.set(GENERATION_KEY, time.time_ns(), None)
     else:
         cache.delete_many([_key(unquote(path)) for path in paths])
     if getattr(cache, "is_down", False):
@@ -96,17 +100,35 @@ def forget(paths, everything=False):
         PendingPurge.objects.create(target=PendingPurge.Target.APP)
 
 
-def remember(name, compute):
-    """``compute()``, kept in the cache until the generation moves on.
+# What many pages share (the site, the menu, the settings), kept in this
+# process's memory for one generation. The generation is read from the cache
+# with the page (``CacheRuleMiddleware``), so using it costs no round trip.
+_shared = {"generation": None, "values": {}}
+
+
+def generation_of(request):
+    """The generation this request is answered in: read once, with the page."""
+    if getattr(request, "cache_generation", None) is None:
+        request.cache_generation = _generation()
+    return request.cache_generation
+
+
+def remember(request, name, compute):
+    """``compute()``, kept in this process until the generation moves on.
 
     For what many pages share and a change may alter, such as the menu and
-    the site settings: built once per generation instead of on every render."""
-    key = f"kss:fragment:{_generation()}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, TIMEOUT)
-    return value
+    the site settings: built once per generation and process instead of on
+    every render. Read-only for its users: every request of the process gets
+    the same object."""
+    generation = generation_of(request)
+    if generation is None:  # the cache does not answer: nothing is kept
+        return compute()
+    if _shared["generation"] != generation:
+        _shared["generation"], _shared["values"] = generation, {}
+    values = _shared["values"]
+    if name not in values:
+        values[name] = compute()
+    return values[name]
 
 
 def _search_paths():
@@ -137,6 +159,7 @@ class CacheRuleMiddleware:
         variant = f"{request.scheme}://{request.get_host()}"
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY) or _generation()
+        request.cache_generation = generation
         entry = found.get(key)
         if entry is not None and entry["generation"] == generation and variant in entry["copies"]:
             return self.rebuild(entry["copies"][variant])
@@ -208,12 +231,14 @@ class CacheRuleMiddleware:
 
 
 class CachedSiteMiddleware:
-    """Finds the request's Wagtail site, with its front page, in the cache.
+    """Finds the request's Wagtail site, with its front page, and the sites'
+    root paths in this process's memory.
 
-    Wagtail looks the site up with a query on every request, then loads the
-    front page again to route from it. Both change only when a site or a front
-    page changes, which moves the generation on. After CommonMiddleware, so
-    only allowed host names make keys."""
+    Wagtail looks the site up with a query on every request, loads the front
+    page again to route from it, and reads the root paths from the cache.
+    They change only when a site or a front page changes, which moves the
+    generation on. After CommonMiddleware, so only allowed host names make
+    keys."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -225,8 +250,14 @@ class CachedSiteMiddleware:
                 site.root_page = site.root_page.specific
             return site
 
-        # Wagtail has no public way to be given the site of a request:
-        # Site.find_for_request keeps its answer in this attribute and reads it
-        # back first, so setting it is how the cached answer reaches Wagtail.
-        request._wagtail_site = remember(f"site:{request.get_host()}:{request.get_port()}", find)
+        # Wagtail has no public way to be given the site of a request, or the
+        # sites' root paths: Site.find_for_request and Page._get_site_root_paths
+        # keep their answers in these attributes and read them back first, so
+        # setting them is how the remembered answers reach Wagtail.
+        request._wagtail_site = remember(
+            request, f"site:{request.get_host()}:{request.get_port()}", find
+        )
+        request._wagtail_cached_site_root_paths = remember(
+            request, "site-root-paths", Site.get_site_root_paths
+        )
         return self.get_response(request)

@@ -72,7 +72,7 @@ def _chrome(request):
     if "_kss_chrome" not in request.__dict__:
         site = Site.find_for_request(request)
         name = f"chrome:{site.pk if site else 0}:{get_language()}"
-        request._kss_chrome = remember(name, lambda: _build_chrome(request, site))
+        request._kss_chrome = remember(request, name, lambda: _build_chrome(request, site))
     return request._kss_chrome
 
 
