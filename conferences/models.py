@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F
+from django.db.models import Case, F, Q, Value, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from pages.formatting import format_date_range
 from pages.models import BasePage
+from pages.pagination import page_of
 from pages.structured_data import KSS
 from pages.visibility import visible_pages
 from reports.models import ReportsMixin
@@ -58,17 +59,37 @@ class ConferenceIndexPage(CalendarMixin, BasePage):
     max_count_per_parent = 1
     page_description = _("Lists the conferences, upcoming first. There is one per language.")
 
+    # Nine conferences a page, so the list stays light at any size: the
+    # upcoming ones first (soonest first), then the past ones (newest first).
+    CONFERENCES_PER_PAGE = 9
+
     class Meta:
         verbose_name = _("conference list")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        conferences = visible_pages(ConferencePage.objects.child_of(self))
         today = timezone.localdate()
-        context["upcoming"] = conferences.filter(end_date__gte=today).order_by("start_date")
-        # Undated conferences cannot be upcoming; they go last among the past ones.
-        context["past"] = conferences.exclude(end_date__gte=today).order_by(
-            F("year").desc(nulls_last=True), F("start_date").desc(nulls_last=True), "title"
+        upcoming = Q(end_date__gte=today)
+        conferences = (
+            visible_pages(ConferencePage.objects.child_of(self))
+            .annotate(
+                past=Case(When(upcoming, then=Value(0)), default=Value(1)),
+                soonest=Case(When(upcoming, then=F("start_date"))),
+            )
+            # Undated conferences cannot be upcoming; they go last among the past.
+            .order_by(
+                "past",
+                "soonest",
+                F("year").desc(nulls_last=True),
+                F("start_date").desc(nulls_last=True),
+                "title",
+            )
+        )
+        page = page_of(conferences, request, self.CONFERENCES_PER_PAGE)
+        context.update(
+            conferences=page,
+            upcoming=[c for c in page if not c.past],
+            past=[c for c in page if c.past],
         )
         return context
 

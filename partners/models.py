@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from pages.formatting import format_year_range
 from pages.models import BasePage
+from pages.pagination import page_of
 from pages.visibility import visible_pages
 from reports.models import ReportsMixin
 from reports.panels import ReportsPanel
@@ -24,12 +25,17 @@ class PartnerIndexPage(BasePage):
     max_count_per_parent = 1
     page_description = _("Lists the partner organisations abroad. There is one per language.")
 
+    # Nine partners a page (three rows of three cards), so the list stays light
+    # at any size.
+    PARTNERS_PER_PAGE = 9
+
     class Meta:
         verbose_name = _("partner list")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = visible_pages(PartnerPage.objects.child_of(self)).order_by("path")
+        partners = visible_pages(PartnerPage.objects.child_of(self)).order_by("path")
+        context["partners"] = page_of(partners, request, self.PARTNERS_PER_PAGE)
         return context
 
 

@@ -14,7 +14,12 @@ from .models.library import ReportKind
 
 class ReportFilterForm(forms.Form):
     """Filters for the report archive: year range, kind, country, and one field
-    per page type that reports belong to (partner, conference)."""
+    per page type that reports belong to (partner, conference).
+
+    The partner and conference filters are not lists to choose from (at a
+    hundred partners a list helps nobody and weighs the page down): each
+    partner's and conference's page links to the archive filtered to it, and
+    the archive shows such a filter as a choice the reader can remove."""
 
     year_from = forms.IntegerField(
         label=_("From year"), required=False, min_value=1900, max_value=2100
@@ -41,6 +46,7 @@ class ReportFilterForm(forms.Form):
                     coerce=int,
                     empty_value=None,
                     choices=[("", _("All"))] + [(page.pk, page.title) for page in pages],
+                    widget=forms.HiddenInput,
                 )
                 self.owner_fields[name] = model
 
@@ -50,6 +56,20 @@ class ReportFilterForm(forms.Form):
         if start and end and start > end:
             raise ValidationError(_("“From year” must not be after “To year”."))
         return cleaned
+
+    def owner_filters(self):
+        """``[(label, the chosen page's title, the query without it)]`` for the
+        partner and conference filters in use."""
+        chosen = []
+        for name in self.owner_fields:
+            value = self.cleaned_data.get(name)
+            if value:
+                query = self.data.copy()
+                query.pop(name, None)
+                query.pop("page", None)
+                title = dict(self.fields[name].choices).get(value, "")
+                chosen.append((self.fields[name].label, title, query.urlencode()))
+        return chosen
 
     def filter(self, reports):
         data = self.cleaned_data

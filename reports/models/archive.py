@@ -2,11 +2,11 @@
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import get_page_models
 
 from pages.models import BasePage
+from pages.pagination import page_of
 from pages.visibility import is_visible, visible_pages, visible_reports
 
 from ..forms import ReportFilterForm
@@ -36,13 +36,11 @@ class ReportIndexPage(BasePage):
             owner_models=[m for m in get_page_models() if issubclass(m, ReportsMixin)],
         )
         reports = form.filter(reports) if form.is_valid() else reports.none()
-        paginator = Paginator(reports.for_listing(), self.REPORTS_PER_PAGE)
-        # get_page() answers a bad or too-large page number with the nearest page.
-        page_of_reports = paginator.get_page(request.GET.get("page"))
+        page_of_reports = page_of(reports.for_listing(), request, self.REPORTS_PER_PAGE)
         context.update(
             filter_form=form,
             reports=page_of_reports,
-            paginator=paginator,
+            paginator=page_of_reports.paginator,
             is_filtered=any(form.data.get(name) for name in form.fields),
         )
         return context

@@ -9,6 +9,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
@@ -79,9 +80,17 @@ class ReportsMixin(ShownOnPages, models.Model):
     def pages_showing(self):
         return list(archives(self.locale_id))
 
-    @property
-    def own_reports(self):
-        return Report.objects.live().filter(related_page=self).for_listing()
+    # The latest few on the page; all of them in the archive, filtered to it.
+    LATEST_REPORTS = 10
+
+    @cached_property
+    def latest_reports(self):
+        """The newest reports of this page, and whether there are more (one
+        beyond the few shown is fetched to tell, rather than counting)."""
+        reports = list(
+            Report.objects.live().filter(related_page=self).for_listing()[: self.LATEST_REPORTS + 1]
+        )
+        return reports[: self.LATEST_REPORTS], len(reports) > self.LATEST_REPORTS
 
 
 class ReportOwnerChooserPanel(PageChooserPanel):
