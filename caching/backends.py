@@ -17,7 +17,7 @@ here too.
 import logging
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger(__name__)
 
@@ -30,9 +30,29 @@ def _errors():
     return (redis.exceptions.RedisError, OSError)
 
 
+class ReusedClient(RedisCacheClient):
+    """Django's Redis client, but one ``redis.Redis`` per connection pool,
+    made once. Django makes a new one for every operation, and making one
+    fills a table of 170 reply parsers: about 0.3 ms, more than half of what
+    answering a page from the cache costs. A ``redis.Redis`` is safe to share
+    between threads; its connections come from the pool as before."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = ReusedClient
         self.down_since = None
         self._retry_at = 0.0
 

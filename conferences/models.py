@@ -44,9 +44,16 @@ class CalendarMixin(RoutablePageMixin):
             raise Http404("No calendar here.")
         return calendar_response(conferences, self.calendar_name(), request, self.calendar_file())
 
-    def calendar_url(self):
+    def calendar_url(self, request=None):
         """The calendar file in the page's language, or an empty string."""
-        return self.url + gettext("calendar.ics") if self.calendar_conferences() is not None else ""
+        if self.calendar_conferences() is None:
+            return ""
+        return self.get_url(request) + gettext("calendar.ics")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["calendar_url"] = self.calendar_url(request)
+        return context
 
     def get_cached_paths(self):
         # The front cache keeps the calendar files too; purging the page purges them.

@@ -113,8 +113,7 @@ class ReportListBlock(blocks.StructBlock):
 
 
 class CallToActionValue(blocks.StructValue):
-    @cached_property
-    def url(self):
+    def url(self, request=None):
         """The chosen page in the reader's language, or as chosen; empty (and
         the block not shown) when a visitor may not open it."""
         page = self.get("page")
@@ -122,7 +121,7 @@ class CallToActionValue(blocks.StructValue):
             return self.get("external_url")
         for candidate in (page.localized, page):
             if is_visible(candidate):
-                return candidate.url
+                return candidate.get_url(request)
         return ""
 
 
@@ -147,6 +146,13 @@ class CallToActionBlock(blocks.StructBlock):
         required=False,
         help_text=_("Used only when no page is chosen."),
     )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # With the request, Wagtail finds the page's site in what the request
+        # has already looked up, not in the cache.
+        context["url"] = value.url((parent_context or {}).get("request"))
+        return context
 
     def clean(self, value):
         value = super().clean(value)

@@ -78,16 +78,19 @@ def _seeded_rollback(request):
 def _clear_cache():
     """Wagtail caches the sites' root paths; a test's rolled-back Site must not
     leak into the next test through the cache, nor its changes that waited
-    for a commit that never came."""
-    from django.core.cache import cache
+    for a commit that never came; nor a rolled-back image's renditions."""
+    from django.core.cache import caches
 
     from caching.invalidation import discard_pending
 
-    cache.clear()
-    discard_pending()
+    def clear():
+        for cache in caches.all():
+            cache.clear()
+        discard_pending()
+
+    clear()
     yield
-    cache.clear()
-    discard_pending()
+    clear()
 
 
 def pytest_collection_modifyitems(config, items):
@@ -235,6 +238,7 @@ def redis_server(tmp_path):
     class Server:
         url = f"redis://127.0.0.1:{port}/0"
         process = None
+        client = None
 
         def start(self):
             self.process = subprocess.Popen(
@@ -273,6 +277,17 @@ def redis_server(tmp_path):
 
         def resume(self):
             self.process.send_signal(signal.SIGCONT)
+
+        def commands(self):
+            """How many commands Redis has run, by its own count. Through one
+            connection, so that each reading adds exactly one (its INFO) to
+            the next."""
+            import redis
+
+            if self.client is None:
+                self.client = redis.Redis.from_url(self.url)
+            stats = self.client.info("commandstats")
+            return sum(entry["calls"] for entry in stats.values())
 
     server = Server()
     server.start()

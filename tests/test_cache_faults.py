@@ -7,6 +7,7 @@ import time
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.db import OperationalError, connection
 from django.test import override_settings
@@ -14,19 +15,25 @@ from django.test.utils import CaptureQueriesContext
 
 from caching import backends
 from caching.models import PendingPurge
+from caching.page_cache import _key
 from partners.models import PartnerPage
 from tests.helpers import committed
+from tests.test_query_budget import PATHS, illustrate_and_attach_files
+
+# Pages the app may keep: no search, no filters.
+PAGE_TYPES = [path for path in PATHS if "?" not in path]
 
 pytestmark = pytest.mark.django_db
 
 
 def redis_caches(server):
     return {
+        **settings.CACHES,
         "default": {
             "BACKEND": "caching.backends.ResilientRedisCache",
             "LOCATION": server.url,
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
-        }
+        },
     }
 
 
@@ -49,6 +56,23 @@ def on_redis(redis_server, monkeypatch):
 def test_pages_are_kept_in_redis(client, on_redis):
     assert queries(client, "/partnere/kypros/")[1] > 0
     assert queries(client, "/partnere/kypros/")[1] == 0
+
+
+def test_a_render_costs_two_round_trips_and_a_hit_one(client, on_redis):
+    """Counted by Redis itself, on every page type, photos included: a page
+    not yet kept reads the generation and the entry together and stores the
+    page; the menu, the site and the images' renditions come from the
+    process's memory (each is read once per process and generation)."""
+    illustrate_and_attach_files()
+    for path in PAGE_TYPES:
+        client.get(path)
+        caches["default"].delete_many([_key(path)])
+        before = on_redis.commands()
+        assert client.get(path).status_code == 200
+        assert on_redis.commands() - before - 1 <= 2, f"{path}: a render"
+        before = on_redis.commands()
+        assert client.get(path).status_code == 200
+        assert on_redis.commands() - before - 1 == 1, f"{path}: a hit"
 
 
 def test_redis_down_serves_pages_uncached_and_comes_back(client, on_redis, caplog):

@@ -29,9 +29,7 @@ STORAGES = {
 }
 
 if not os.environ.get("REDIS_URL"):  # noqa: F405
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.environ.get("CACHE_DIR", "/var/tmp/kss-cache"),  # noqa: F405, S108
-        }
+    CACHES["default"] = {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CACHE_DIR", "/var/tmp/kss-cache"),  # noqa: F405, S108
     }

@@ -95,7 +95,11 @@ def main_menu(context):
 @register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
 def breadcrumb(context):
     page = context.get("page")
-    return {"ancestors": getattr(page, "breadcrumb_ancestors", []), "page": page}
+    return {
+        "ancestors": getattr(page, "breadcrumb_ancestors", []),
+        "page": page,
+        "request": context.get("request"),
+    }
 
 
 @register.simple_tag(takes_context=True)

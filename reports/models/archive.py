@@ -52,11 +52,11 @@ class ReportIndexPage(BasePage):
         return response
 
     @classmethod
-    def url_for(cls, owner):
+    def url_for(cls, owner, request=None):
         """The archive in ``owner``'s language, filtered to the reports of
         ``owner`` (a partner or a conference), or an empty string: the
         archive offers only owners that anyone may see."""
         archive = visible_pages(cls.objects.filter(locale_id=owner.locale_id)).first()
         if archive is None or not is_visible(owner):
             return ""
-        return f"{archive.url}?{urlencode({owner.report_filter_name: owner.pk})}"
+        return f"{archive.get_url(request)}?{urlencode({owner.report_filter_name: owner.pk})}"
