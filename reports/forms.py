@@ -12,6 +12,22 @@ from pages.visibility import visible_pages
 from .models.library import ReportKind
 
 
+class PageChoiceField(forms.ModelChoiceField):
+    """A page given by its number. A number no page key can hold (they are
+    32-bit in PostgreSQL, and SQLite fails on larger ones) is no choice, not
+    a database error."""
+
+    def to_python(self, value):
+        if value not in self.empty_values:
+            try:
+                in_range = 0 < int(value) < 2**31
+            except (TypeError, ValueError):
+                in_range = False
+            if not in_range:
+                raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
 class ReportFilterForm(forms.Form):
     """Filters for the report archive: year range, kind, country, and one field
     per page type that reports belong to (partner, conference).
@@ -38,14 +54,12 @@ class ReportFilterForm(forms.Form):
         self.owner_fields = {}
         for model in owner_models:
             if not model._meta.abstract:
-                pages = visible_pages(model.objects.filter(locale_id=locale_id)).order_by("title")
                 name = model.report_filter_name
-                self.fields[name] = forms.TypedChoiceField(
+                # Checks the one page asked for, never loads them all.
+                self.fields[name] = PageChoiceField(
                     label=model._meta.verbose_name.capitalize(),
                     required=False,
-                    coerce=int,
-                    empty_value=None,
-                    choices=[("", _("All"))] + [(page.pk, page.title) for page in pages],
+                    queryset=visible_pages(model.objects.filter(locale_id=locale_id)),
                     widget=forms.HiddenInput,
                 )
                 self.owner_fields[name] = model
@@ -62,13 +76,12 @@ class ReportFilterForm(forms.Form):
         partner and conference filters in use."""
         chosen = []
         for name in self.owner_fields:
-            value = self.cleaned_data.get(name)
-            if value:
+            page = self.cleaned_data.get(name)
+            if page:
                 query = self.data.copy()
                 query.pop(name, None)
                 query.pop("page", None)
-                title = dict(self.fields[name].choices).get(value, "")
-                chosen.append((self.fields[name].label, title, query.urlencode()))
+                chosen.append((self.fields[name].label, page.title, query.urlencode()))
         return chosen
 
     def filter(self, reports):
@@ -83,5 +96,5 @@ class ReportFilterForm(forms.Form):
             reports = reports.filter(country=data["country"])
         for name in self.owner_fields:
             if data.get(name):
-                reports = reports.filter(related_page_id=data[name])
+                reports = reports.filter(related_page_id=data[name].pk)
         return reports
