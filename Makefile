@@ -77,12 +77,14 @@ stack: install
 stack-down:
 	$(BIN)/python scripts/stack.py down
 
-# Load and fault drill on the production stack (gunicorn, PostgreSQL); needs root and wrk.
+# Load, scale-out and fault drill through `make stack` with two app nodes
+# (docs/deployment.md); needs root and wrk.
 loadtest: install
 	$(BIN)/python scripts/loadtest.py
 
-# Every speed and size target measured in one run, as a table with its bar;
-# fails when one falls short (docs/performance.md). Needs root, nginx, varnish, wrk.
+# Every speed and size target measured in one run on `make stack`, as a table
+# with its bar; fails when one falls short (docs/performance.md). Needs root
+# and wrk.
 bench: install-test
 	$(BIN)/python scripts/bench.py
 

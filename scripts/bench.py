@@ -1,53 +1,66 @@
-"""`make bench`: every speed and size target of the site, measured in one run,
+"""`make bench`: every speed and size target of the site, measured in one run
+on a `make stack` of its own (under .stack/bench-stack/, started from
+nothing, with one app node, and stopped at the end),
 printed as a table with its bar; exits non-zero when one falls short.
 
-On this machine's stack (scripts/stack.py: throwaway PostgreSQL, gunicorn with
-2 workers and production settings), with nginx serving the same page's HTML
-as a static file for a yardstick and Varnish (deploy/varnish/kss.vcl) in
-front of gunicorn:
+These 2-core machines are shared and noisy, so every bar is a ratio to a
+ceiling measured in the same run:
 
-- throughput with wrk -t2 -c10 -d10s of: the static file (nginx), the same
-  bytes from a do-nothing WSGI app under gunicorn (the ceiling for Python, no
-  bar), the page from the page cache, the page rendered afresh (a query string
-  bypasses the page cache: exactly a cache miss), the page through Varnish;
-  no errors;
-- gunicorn workers' memory before and after 20 000 more requests;
-- the seed command's time on a fresh PostgreSQL database and a fresh SQLite
-  file;
-- the tests that measure (tests/test_query_budget.py, test_weight.py,
-  test_front_cache.py, test_cache.py, test_images.py) on PostgreSQL, which
-  report their figures here;
-- the whole test suite's time on SQLite (BENCH_SUITE=0 skips it).
+- nginx serving the page's HTML as a static file (the yardstick for Varnish);
+- a do-nothing WSGI app answering the same bytes under the same gunicorn (the
+  ceiling for anything Python does, for the page cache and for a render's CPU).
 
-Needs root, and Debian's postgresql, nginx, varnish and wrk.
+Measured: the page through Varnish; a cached page from one app node alone;
+an uncached render's cache round trips (Redis's own command count) and CPU per
+request (the workers' CPU time over a run, per request) on every page type,
+at today's content and at fiftyfold content with the HTML size of each; a
+publication through the whole stack; the workers' memory over 20 000
+requests; errors; the seed's time; the tests that measure (on PostgreSQL) and
+the whole suite's time (BENCH_SUITE=0 skips it).
+
+Needs root and wrk; `make stack` installs the rest.
 """
 
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
-from stack import (
+# A stack of its own, started from nothing each time: "today's content" must
+# be the seed, whatever a developer's `make stack` holds.
+BENCH_STACK = Path(__file__).resolve().parent.parent / ".stack" / "bench-stack"
+os.environ["STACK_DIR"] = str(BENCH_STACK)
+
+from stack import (  # noqa: E402 (after STACK_DIR is set)
     PAGE_MIX,
     PYTHON,
     ROOT,
-    Postgres,
+    STACK,
+    Stack,
     free_port,
     manage,
     need,
-    prepare,
-    production_env,
-    start_gunicorn,
-    stop,
     wait_for,
     wrk,
 )
 
 PAGE = "/personvern/"  # a text page
+# One address per page type, Norwegian; measured rendered afresh.
+PAGE_TYPES = [
+    "/",
+    "/nettverk/",
+    "/partnere/",
+    "/partnere/sor-afrika/",
+    "/konferanser/",
+    "/konferanser/nordisk-forum-2014/",
+    "/rapporter/",
+    "/personvern/",
+]
 MEMORY_REQUESTS = 20_000
 
 rows = []  # (figure, measured, bar, ok)
@@ -57,15 +70,19 @@ def row(figure, measured, bar, ok):
     rows.append((figure, measured, bar, ok))
 
 
-def start_nginx(workdir, html):
+def fetch(url, **headers):
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 (our own stack)
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+        return response.read()
+
+
+def start_nginx(html):
     """nginx serving `html` at PAGE, as the static yardstick."""
-    # nginx's workers drop root: their files must be readable by anyone.
-    root = workdir / "nginx-root"
-    root.mkdir()
-    for folder in (workdir, root):
-        folder.chmod(0o755)
-    (root / PAGE.strip("/")).mkdir(parents=True)
-    (root / PAGE.strip("/")).chmod(0o755)
+    workdir = STACK / "bench"
+    root = workdir / "root"
+    (root / PAGE.strip("/")).mkdir(parents=True, exist_ok=True)
+    for folder in (STACK, workdir, root, root / PAGE.strip("/")):
+        folder.chmod(0o755)  # nginx's workers drop root
     (root / PAGE.strip("/") / "index.html").write_bytes(html)
     port = free_port()
     conf = workdir / "nginx.conf"
@@ -81,11 +98,11 @@ http {{
     tcp_nopush on;
     keepalive_requests 100000;
     default_type text/html;
-    client_body_temp_path {workdir}/nginx-body;
-    proxy_temp_path {workdir}/nginx-proxy;
-    fastcgi_temp_path {workdir}/nginx-fastcgi;
-    uwsgi_temp_path {workdir}/nginx-uwsgi;
-    scgi_temp_path {workdir}/nginx-scgi;
+    client_body_temp_path {workdir}/body;
+    proxy_temp_path {workdir}/proxy;
+    fastcgi_temp_path {workdir}/fastcgi;
+    uwsgi_temp_path {workdir}/uwsgi;
+    scgi_temp_path {workdir}/scgi;
     server {{
         listen 127.0.0.1:{port};
         root {root};
@@ -99,98 +116,246 @@ http {{
     )
 
 
-def start_varnish(workdir, backend_port):
-    vcl = (ROOT / "deploy" / "varnish" / "kss.vcl").read_text()
-    vcl = re.sub(r'\.port = "\d+";', f'.port = "{backend_port}";', vcl, count=1)
-    (workdir / "kss.vcl").write_text(vcl)
+def start_reference(html, stack=None):
+    """A reference app of scripts/reference_wsgi.py under gunicorn as the
+    site runs: the do-nothing WSGI app, or with ``stack`` the site's Django
+    answering from memory."""
+    (STACK / "bench").mkdir(exist_ok=True)
+    (STACK / "bench" / "reference.html").write_bytes(html)
     port = free_port()
+    env = {
+        **(stack.env() if stack else os.environ),
+        "BENCH_REFERENCE_HTML": str(STACK / "bench" / "reference.html"),
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "scripts"), str(ROOT)]),
+    }
+    if stack:
+        env["BENCH_REFERENCE_DJANGO"] = "1"
+    name = "django" if stack else "wsgi"
+    log = open(STACK / "bench" / f"reference-{name}.log", "w")  # noqa: SIM115 (closed with the process)
     process = subprocess.Popen(
         [
-            "varnishd",
-            *("-F", "-j", "none", "-n", str(workdir / "varnish"), "-a", f"127.0.0.1:{port}"),
-            *("-f", str(workdir / "kss.vcl"), "-s", "malloc,256m"),
+            str(Path(PYTHON).parent / "gunicorn"),
+            "reference_wsgi:django_application" if stack else "reference_wsgi:application",
+            *("--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "warning"),
         ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
+    wait_for(f"http://127.0.0.1:{port}{PAGE}")
     return port, process
 
 
-def worker_memory(master):
-    """Resident memory of the gunicorn workers (the master's children), in KB."""
-    children = subprocess.run(
-        ["pgrep", "-P", str(master.pid)], capture_output=True, text=True, check=True
+def workers(master_pid):
+    return subprocess.run(
+        ["pgrep", "-P", str(master_pid)], capture_output=True, text=True, check=True
     ).stdout.split()
+
+
+def cpu_seconds(master_pid):
+    """CPU time (user + system) the gunicorn workers have used so far."""
+    ticks = os.sysconf("SC_CLK_TCK")
     total = 0
-    for pid in children:
+    for pid in workers(master_pid):
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
+def worker_memory(master_pid):
+    total = 0
+    for pid in workers(master_pid):
         status = Path(f"/proc/{pid}/status").read_text()
         total += int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1))
     return total
 
 
-def ceiling(workdir, html, static_rps):
-    """The same HTML from a do-nothing WSGI app under gunicorn: no bar, it
-    shows how much of the static file's throughput any Python code can reach."""
-    (workdir / "reference.html").write_bytes(html)
-    port = free_port()
-    env = {
-        **os.environ,
-        "BENCH_REFERENCE_HTML": str(workdir / "reference.html"),
-        "PYTHONPATH": str(ROOT / "scripts"),
-    }
-    server = start_gunicorn(env, port, workdir / "reference.log", app="reference_wsgi")
-    try:
-        wait_for(f"http://127.0.0.1:{port}{PAGE}")
-        result = wrk(f"http://127.0.0.1:{port}", [PAGE])
-    finally:
-        stop(server)
-    share = result["rps"] / static_rps * 100
-    row(
-        "do-nothing WSGI app under gunicorn: requests/s",
-        f"{result['rps']:.0f} = {share:.1f} % of static",
-        "(gunicorn's ceiling)",
-        True,
-    )
+def cpu_per_request(master_pid, base, path, seconds=3):
+    """Milliseconds of the workers' CPU per request, one connection at a time."""
+    before = cpu_seconds(master_pid)
+    result = wrk(base, [path], connections=1, seconds=seconds)
+    used = cpu_seconds(master_pid) - before
+    return used / max(result["requests"], 1) * 1000, result
 
 
-def timed_seed(env):
-    """Seconds for the seed command, interpreter start included, on a freshly
-    migrated database."""
-    manage(env, "migrate", "--noinput", "-v0")
-    started = time.monotonic()
-    manage(env, "load_seed_content", "-v0")
-    return time.monotonic() - started
+def redis_calls(stack):
+    info = subprocess.run(
+        ["redis-cli", "-p", str(stack.state["redis"]), "info", "commandstats"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return sum(int(n) for n in re.findall(r"calls=(\d+)", info))
 
 
-def throughput(name, url, path, static_rps, bar):
+def throughput(name, url, path, yardstick, bar, yardstick_name):
     result = wrk(url, [path])
     errors = result["socket_errors"] + result["non2xx"]
-    share = result["rps"] / static_rps * 100 if static_rps else 0
-    if bar is None:
-        row(f"{name}: requests/s", f"{result['rps']:.0f}", "(yardstick)", errors == 0)
-    else:
-        row(
-            f"{name}: requests/s",
-            f"{result['rps']:.0f} = {share:.1f} % of static",
-            f">= {bar} %",
-            share >= bar and errors == 0,
-        )
+    share = result["rps"] / yardstick * 100
+    row(
+        f"{name}: requests/s",
+        f"{result['rps']:.0f} = {share:.1f} % of {yardstick_name}",
+        f">= {bar} %",
+        share >= bar and errors == 0,
+    )
     if errors:
         row(f"{name}: errors", str(errors), "0", False)
     return result
 
 
-def measuring_tests(postgres):
-    """The tests that measure, on PostgreSQL; their figures come back here."""
-    report = postgres.dir / "bench-report.jsonl"
+def seed_times(stack):
+    """Seconds for the seed command, interpreter start included, on a freshly
+    migrated database: PostgreSQL (a new database in the stack's cluster) and
+    SQLite."""
+    bin_dir = sorted(Path("/usr/lib/postgresql").glob("*/bin"))[-1]
+    port = str(stack.state["postgres"])
+    subprocess.run(
+        [
+            bin_dir / "dropdb",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            port,
+            "-U",
+            "postgres",
+            "--if-exists",
+            "bench_seed",
+        ],
+        check=True,
+    )
+    subprocess.run(
+        [bin_dir / "createdb", "-h", "127.0.0.1", "-p", port, "-U", "postgres", "bench_seed"],
+        check=True,
+    )
+    for name, url in (
+        ("PostgreSQL", f"postgres://postgres@127.0.0.1:{port}/bench_seed"),
+        ("SQLite", f"sqlite:///{STACK}/bench/seed.sqlite3"),
+    ):
+        (STACK / "bench" / "seed.sqlite3").unlink(missing_ok=True)
+        env = {**stack.env(), "DATABASE_URL": url, "VARNISH_URL": ""}
+        manage(env, "migrate", "--noinput", "-v0")
+        started = time.monotonic()
+        manage(env, "load_seed_content", "-v0")
+        seconds = time.monotonic() - started
+        row(f"seed command, fresh {name}", f"{seconds:.1f} s", "< 10 s", seconds < 10)
+
+
+def static_files(stack, html):
+    css = re.search(rb'href="(/static/css/site\.[0-9a-f]+\.css)"', html)
+    node = f"http://127.0.0.1:{stack.state['nodes'][0]}"
+    request = urllib.request.Request(  # noqa: S310
+        node + css.group(1).decode(), headers={"Accept-Encoding": "br, gzip"}
+    )
+    with urllib.request.urlopen(request) as response:  # noqa: S310
+        encoding = response.headers.get("Content-Encoding")
+        max_age = int(re.search(r"max-age=(\d+)", response.headers["Cache-Control"]).group(1))
+    row(
+        "stylesheet: hashed name, encoding, max-age",
+        f"{css.group(1).decode().rsplit('/', 1)[1]}, {encoding}, {max_age} s",
+        "hashed, br, >= 1 year",
+        encoding == "br" and max_age >= 365 * 24 * 3600,
+    )
+
+
+def renders(stack, master, reference_ms, label):
+    """Per page type, rendered afresh (a parameter the page reads keeps it
+    out of every cache): cache round trips, CPU per request against the
+    do-nothing app's, HTML size."""
+    node = f"http://127.0.0.1:{stack.state['nodes'][0]}"
+    figures = {}
+    for path in PAGE_TYPES:
+        fresh = path + "?bench=1"
+        fetch(node + fresh)  # warm
+        calls = redis_calls(stack)
+        fetch(node + fresh)
+        round_trips = redis_calls(stack) - calls - 1  # INFO itself is one
+        ms, result = cpu_per_request(master, node, fresh)
+        size = len(fetch(node + fresh))
+        figures[path] = (ms, size)
+        errors = result["socket_errors"] + result["non2xx"]
+        row(
+            f"uncached {path} ({label}): cache round trips",
+            str(round_trips),
+            "<= 2",
+            round_trips <= 2,
+        )
+        row(
+            f"uncached {path} ({label}): CPU per request",
+            f"{ms:.1f} ms = {ms / reference_ms:.0f} x do-nothing, {size / 1024:.1f} KB",
+            "<= 60 x",
+            ms / reference_ms <= 60 and errors == 0,
+        )
+    return figures
+
+
+def grow(stack):
+    """Fiftyfold content: 150 partners, 150 conferences, 1 000 reports with PDFs
+    (tests/factories.py, as the query-budget test grows it)."""
+    script = (
+        "from django.db import transaction;"
+        "from tests.test_query_budget import grow_fiftyfold, illustrate_and_attach_files;"
+        "docs = illustrate_and_attach_files();"
+        "grow_fiftyfold(docs)"
+    )
+    manage(stack.env(), "shell", "-c", script)
+    manage(stack.env(), "shell", "-c", "from caching.page_cache import forget; forget((), True)")
+
+
+def publication(stack):
+    page = "/partnere/kypros/"
+    fetch(stack.url + page)
+    marker = f"Publisert {time.time():.0f}."
+    script = (
+        "from partners.models import PartnerPage;"
+        "p = PartnerPage.objects.get(slug='kypros');"
+        f"p.summary = {marker!r};"
+        "p.save_revision().publish()"
+    )
+    manage(stack.env(), "shell", "-c", script)
+    published = time.monotonic()
+    while marker not in fetch(stack.url + page).decode():
+        if time.monotonic() - published > 5:
+            break
+        time.sleep(0.02)
+    seconds = time.monotonic() - published
+    row("publication visible through nginx", f"{seconds:.2f} s", "<= 1 s", seconds <= 1)
+
+
+def memory(stack, master):
+    base = f"http://127.0.0.1:{stack.state['nodes'][0]}"
+    fresh = [p + ("&" if "?" in p else "?") + "fresh=1" for p in PAGE_MIX]
+    mix = [path for quad in zip(PAGE_MIX, PAGE_MIX, PAGE_MIX, fresh, strict=True) for path in quad]
+    before = worker_memory(master)
+    requests = errors = 0
+    while requests < MEMORY_REQUESTS:
+        result = wrk(base, mix)
+        requests += result["requests"]
+        errors += result["socket_errors"] + result["non2xx"]
+    after = worker_memory(master)
+    growth = (after - before) / before * 100
+    row(
+        f"worker memory over {requests} requests (a quarter rendered afresh)",
+        f"{before // 1024} MB -> {after // 1024} MB ({growth:+.1f} %)",
+        "<= +10 %",
+        growth <= 10,
+    )
+    row("errors in the memory runs", str(errors), "0", errors == 0)
+
+
+def measuring_tests(stack):
+    """The tests that measure, on the stack's PostgreSQL; their figures come back here."""
+    report = STACK / "bench" / "report.jsonl"
+    report.unlink(missing_ok=True)
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
-        "DATABASE_URL": postgres.url,
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{stack.state['postgres']}/kss",
         "KSS_BENCH_REPORT": str(report),
     }
     tests = [
         "tests/test_query_budget.py",
         "tests/test_cache.py",
+        "tests/test_cache_faults.py",
         "tests/test_front_cache.py",
         "tests/test_weight.py",
         "tests/test_images.py",
@@ -204,10 +369,10 @@ def measuring_tests(postgres):
     )
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr
     row(
-        "query budget, cache, Varnish, weight, image tests",
+        "query budget, cache, Varnish, Redis, weight tests",
         summary,
         "all pass",
-        result.returncode == 0,
+        not result.returncode,
     )
     if result.returncode:
         print(result.stdout[-4000:])
@@ -219,103 +384,97 @@ def measuring_tests(postgres):
     return figures
 
 
-def measure_stack(postgres):
-    """Seed times, static files, throughput and memory on the running stack."""
-    workdir = postgres.dir
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = production_env(postgres, base)
-    server = varnish = stop_nginx = None
+def main():
+    need("wrk", "redis-cli")
+    stack = Stack()
+    if stack.running():
+        stack.down()
+    shutil.rmtree(BENCH_STACK, ignore_errors=True)
+    stack = Stack()
+    os.environ.setdefault("KSS_ADMIN_PASSWORD", os.urandom(12).hex())
+    stack.up(free_port(), 1)
+    started_here = True
+    (STACK / "bench").mkdir(exist_ok=True)
+    stop_nginx = reference = django_reference = None
+    master = int((STACK / "pids" / "node1.pid").read_text())
     try:
-        # Start-up: the seed on fresh databases.
-        seconds = timed_seed(env)
-        row("seed command, fresh PostgreSQL", f"{seconds:.1f} s", "< 10 s", seconds < 10)
-        sqlite = {**env, "DATABASE_URL": f"sqlite:///{workdir}/seed.sqlite3"}
-        seconds = timed_seed(sqlite)
-        row("seed command, fresh SQLite", f"{seconds:.1f} s", "< 10 s", seconds < 10)
-        prepare(env)
+        html = fetch(stack.url + PAGE)
+        static_files(stack, html)
+        static_port, stop_nginx = start_nginx(html)
+        reference_port, reference = start_reference(html)
+        django_port, django_reference = start_reference(html, stack)
+        wait_for(f"http://127.0.0.1:{static_port}{PAGE}")
 
-        server = start_gunicorn(env, port, workdir / "gunicorn.log")
-        wait_for(base + PAGE)
-        html = urllib.request.urlopen(base + PAGE).read()  # noqa: S310 (our own server)
-
-        # Static files as a browser gets them: hashed, brotli, kept a year.
-        css = re.search(rb'href="(/static/css/site\.[0-9a-f]+\.css)"', html)
-        request = urllib.request.Request(  # noqa: S310
-            base + css.group(1).decode(), headers={"Accept-Encoding": "br, gzip"}
-        )
-        with urllib.request.urlopen(request) as response:  # noqa: S310
-            encoding = response.headers.get("Content-Encoding")
-            max_age = int(re.search(r"max-age=(\d+)", response.headers["Cache-Control"]).group(1))
+        static = wrk(f"http://127.0.0.1:{static_port}", [PAGE])
+        row("static file (nginx): requests/s", f"{static['rps']:.0f}", "(yardstick)", True)
+        ceiling = wrk(f"http://127.0.0.1:{reference_port}", [PAGE])
         row(
-            "stylesheet: hashed name, encoding, max-age",
-            f"{css.group(1).decode().rsplit('/', 1)[1]}, {encoding}, {max_age} s",
-            "hashed, br, >= 1 year",
-            encoding == "br" and max_age >= 365 * 24 * 3600,
+            "do-nothing WSGI app under gunicorn: requests/s",
+            f"{ceiling['rps']:.0f} = {ceiling['rps'] / static['rps'] * 100:.1f} % of static",
+            "(the ceiling for Python)",
+            True,
         )
-
-        nginx_port, stop_nginx = start_nginx(workdir, html)
-        varnish_port, varnish = start_varnish(workdir, port)
-        wait_for(f"http://127.0.0.1:{nginx_port}{PAGE}")
-        wait_for(f"http://127.0.0.1:{varnish_port}{PAGE}")
-
-        # Throughput, all in this one run: the bars are shares of the static file's.
-        static = throughput("static file (nginx)", f"http://127.0.0.1:{nginx_port}", PAGE, 0, None)
-        ceiling(workdir, html, static["rps"])
-        throughput("cached page (gunicorn)", base, PAGE, static["rps"], 15)
-        throughput("uncached page (gunicorn)", base, PAGE + "?bench=1", static["rps"], 2)
-        throughput(
-            "page through Varnish", f"http://127.0.0.1:{varnish_port}", PAGE, static["rps"], 50
-        )
-
-        # Memory: 20 000 requests over every page type, one in four rendered
-        # afresh, in runs of 10 s (wrk cannot stop at a count).
-        fresh = [p + ("&" if "?" in p else "?") + "fresh=1" for p in PAGE_MIX]
-        mix = [
-            path for quad in zip(PAGE_MIX, PAGE_MIX, PAGE_MIX, fresh, strict=True) for path in quad
-        ]
-        before = worker_memory(server)
-        requests = errors = 0
-        while requests < MEMORY_REQUESTS:
-            result = wrk(base, mix)
-            requests += result["requests"]
-            errors += result["socket_errors"] + result["non2xx"]
-        after = worker_memory(server)
-        growth = (after - before) / before * 100
+        django_ceiling = wrk(f"http://127.0.0.1:{django_port}", [PAGE])
         row(
-            f"worker memory over {requests} requests",
-            f"{before // 1024} MB -> {after // 1024} MB ({growth:+.1f} %)",
-            "<= +10 %",
-            growth <= 10,
+            "the site's Django answering from memory: requests/s",
+            f"{django_ceiling['rps']:.0f} = {django_ceiling['rps'] / ceiling['rps'] * 100:.1f} "
+            "% of do-nothing",
+            "(the ceiling for a cache in Django)",
+            True,
         )
-        row("errors in the memory runs", str(errors), "0", errors == 0)
+        varnish = f"http://127.0.0.1:{stack.state['varnish']}"
+        fetch(varnish + PAGE, Host="localhost")
+        throughput("page through Varnish", varnish, PAGE, static["rps"], 60, "static")
+        node = f"http://127.0.0.1:{stack.state['nodes'][0]}"
+        fetch(node + PAGE)
+        hit = throughput("cached page, one app node", node, PAGE, ceiling["rps"], 50, "do-nothing")
+        row(
+            "... against the site's Django answering from memory",
+            f"{hit['rps'] / django_ceiling['rps'] * 100:.1f} %",
+            "(how close to that ceiling)",
+            True,
+        )
+        reference_ms, _ = cpu_per_request(reference.pid, f"http://127.0.0.1:{reference_port}", PAGE)
+        row("do-nothing app: CPU per request", f"{reference_ms:.3f} ms", "(the unit)", True)
+
+        today = renders(stack, master, reference_ms, "today")
+        publication(stack)
+        memory(stack, master)
+        grow(stack)
+        grown = renders(stack, master, reference_ms, "50x")
+        for path in PAGE_TYPES:
+            (ms, size), (ms50, size50) = today[path], grown[path]
+            row(
+                f"{path} at 50x content: CPU and HTML against today",
+                f"{ms:.1f} -> {ms50:.1f} ms ({ms50 / ms:.2f} x), "
+                f"{size / 1024:.1f} -> {size50 / 1024:.1f} KB ({size50 / size:.2f} x)",
+                "<= 1.5 x both",
+                ms50 <= 1.5 * ms and size50 <= 1.5 * size,
+            )
+        seed_times(stack)
+        figures = measuring_tests(stack)
     finally:
-        stop(varnish)
+        for process in (reference, django_reference):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=30)
         if stop_nginx:
             stop_nginx()
-        stop(server)
+        if started_here:
+            stack.down()
 
-
-def main():
-    need("wrk", "nginx", "varnishd")
-    postgres = Postgres()
-    try:
-        measure_stack(postgres)
-        figures = measuring_tests(postgres)
-    finally:
-        postgres.destroy()
     most = figures.get("queries per page, most")
-    grown = figures.get("queries per page, most, 50x content")
+    grown_queries = figures.get("queries per page, most, 50x content")
     row("SQL queries per page type, most", str(most), "<= 15", most is not None and most <= 15)
     row(
-        "... with 50x content (150 partners, 150 conferences, 1000 reports)",
-        str(grown),
+        "... with 50x content",
+        str(grown_queries),
         "<= 15, no growth",
-        grown is not None and grown <= 15,
+        grown_queries is not None and grown_queries <= 15,
     )
     visible = figures.get("publication visible through Varnish after (s)")
     row(
-        "publication visible through Varnish",
+        "publication visible through Varnish (test)",
         f"{visible} s",
         "<= 1 s",
         visible is not None and visible <= 1,

@@ -1,7 +1,13 @@
-"""A do-nothing WSGI application for `make bench`: it answers every request
-with the bytes of the file named by BENCH_REFERENCE_HTML, read once. Run under
-gunicorn exactly like the site, it shows what gunicorn itself can do on this
-machine, the ceiling for any Python page cache."""
+"""Reference applications for `make bench`, each answering every request with
+the bytes of the file named by BENCH_REFERENCE_HTML, read once, under
+gunicorn exactly like the site:
+
+- ``application``: a do-nothing WSGI app, what gunicorn itself can do on
+  this machine, the ceiling for anything written in Python;
+- ``django_application``: the site's own Django (its settings, signals and
+  request handling) with a first middleware that answers from memory, before
+  any lookup: the ceiling for any page cache inside Django.
+"""
 
 import os
 from pathlib import Path
@@ -13,3 +19,27 @@ HEADERS = [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(
 def application(environ, start_response):
     start_response("200 OK", HEADERS)
     return [BODY]
+
+
+class AnswerFromMemory:
+    def __init__(self, get_response):
+        from django.http import HttpResponse
+
+        self.response = HttpResponse
+
+    def __call__(self, request):
+        return self.response(BODY)
+
+
+def _django():
+    import django
+    from django.conf import settings
+
+    django.setup(set_prefix=False)
+    settings.MIDDLEWARE = ["reference_wsgi.AnswerFromMemory", *settings.MIDDLEWARE]
+    from django.core.handlers.wsgi import WSGIHandler
+
+    return WSGIHandler()
+
+
+django_application = _django() if os.environ.get("BENCH_REFERENCE_DJANGO") else None

@@ -178,7 +178,7 @@ def wrk(base, paths=PAGE_MIX, *, connections=10, seconds=10):
     result = subprocess.run(
         [
             "wrk",
-            *("-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s"),
+            *(f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s"),
             *("-s", str(WRK_SCRIPT), base),
             "--",
             *paths,
