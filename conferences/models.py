@@ -45,10 +45,12 @@ class CalendarMixin(RoutablePageMixin):
         return calendar_response(conferences, self.calendar_name(), request, self.calendar_file())
 
     def calendar_url(self, request=None):
-        """The calendar file in the page's language, or an empty string."""
-        if self.calendar_conferences() is None:
+        """The calendar file in the page's language, or an empty string (also
+        in the preview of a page not yet saved, which has no address)."""
+        url = self.get_url(request)
+        if url is None or self.calendar_conferences() is None:
             return ""
-        return self.get_url(request) + gettext("calendar.ics")
+        return url + gettext("calendar.ics")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

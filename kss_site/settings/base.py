@@ -256,6 +256,7 @@ else:
 # names the image's file hash and the crop, so a changed image is a new key.
 CACHES["renditions"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "renditions",  # not the store of a local-memory default cache
     "TIMEOUT": 600,
     "OPTIONS": {"MAX_ENTRIES": 5000},
 }
