@@ -1,6 +1,7 @@
 """Hardening: production settings and headers, login protection, uploads,
 failures and permissions."""
 
+import copy
 import importlib
 import io
 import os
@@ -33,6 +34,20 @@ def production_settings():
         import kss_site.settings.production as production
 
         return importlib.reload(production)
+
+
+def test_loading_production_settings_changes_nothing_in_the_running_site():
+    """The settings modules share base's dicts (``from .base import *``): a
+    module that changed one in place would change every other module's, and
+    reading the production settings would move this process's cache to
+    /var/tmp. Positive control: production's own value differs."""
+    from django.conf import settings
+
+    before = copy.deepcopy(settings.CACHES)
+    production = production_settings()
+    assert production.CACHES["default"]["BACKEND"].endswith("FileBasedCache")
+    assert before == settings.CACHES
+    assert settings.CACHES["default"]["BACKEND"].endswith("LocMemCache")
 
 
 def test_check_deploy_has_nothing_to_say_about_production():

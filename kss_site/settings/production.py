@@ -29,7 +29,11 @@ STORAGES = {
 }
 
 if not os.environ.get("REDIS_URL"):  # noqa: F405
-    CACHES["default"] = {  # noqa: F405
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("CACHE_DIR", "/var/tmp/kss-cache"),  # noqa: F405, S108
+    # A new dict: base's is shared with every settings module that imports it.
+    CACHES = {  # noqa: F405
+        **CACHES,  # noqa: F405
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", "/var/tmp/kss-cache"),  # noqa: F405, S108
+        },
     }
