@@ -26,7 +26,7 @@ import time
 import urllib.error
 import urllib.request
 
-from stack import PYTHON, ROOT, STACK, Stack, need
+from stack import PYTHON, ROOT, Stack, need
 from stack import wrk as run_wrk
 
 CONNECTIONS, SECONDS = 20, 20
@@ -54,21 +54,6 @@ def poll(url, stop_event, timeline):
         time.sleep(0.05)
 
 
-def healthy_nodes():
-    """The app nodes Varnish's director counts as healthy."""
-    listing = subprocess.run(
-        ["varnishadm", "-n", str(STACK / "varnish"), "backend.list"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return {
-        line.split()[0].split(".")[-1]
-        for line in listing.splitlines()[1:]
-        if "healthy" in line.lower() and "sick" not in line.lower()
-    }
-
-
 def scale_out(stack, failures):
     base = stack.url
     load = {}
@@ -83,7 +68,7 @@ def scale_out(stack, failures):
 
     stack.start_node(1)
     started = time.monotonic()
-    while "node1" not in healthy_nodes():
+    while "node1" not in stack.healthy_nodes():
         if time.monotonic() - started > 5:
             failures.append("node 1 did not rejoin Varnish's director within 5 s")
             break

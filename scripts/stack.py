@@ -43,6 +43,18 @@ PAGE_MIX = (
 )
 
 
+def redis_command(binary, port, folder):
+    """Redis as production runs it for the site: a cache on loopback, nothing
+    written to disk, the least recently used keys evicted when full. The
+    stack's and the tests' (tests/conftest.py) Redis."""
+    return [
+        str(binary),
+        *("--port", str(port), "--bind", "127.0.0.1"),
+        *("--save", "", "--appendonly", "no", "--dir", str(folder)),
+        *("--maxmemory", "256mb", "--maxmemory-policy", "allkeys-lru"),
+    ]
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -354,26 +366,7 @@ class Stack:
         }
         self.state_file.write_text(json.dumps(self.state, indent=2))
         self.start_postgres()
-        spawn(
-            "redis",
-            [
-                "redis-server",
-                "--port",
-                self.state["redis"],
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                STACK / "redis",
-                "--maxmemory",
-                "256mb",
-                "--maxmemory-policy",
-                "allkeys-lru",
-            ],
-        )
+        spawn("redis", redis_command("redis-server", self.state["redis"], STACK / "redis"))
         env = self.env()
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "load_seed_content", "-v0")
@@ -512,6 +505,20 @@ class Stack:
                 return True
         return False
 
+    def healthy_nodes(self):
+        """The app nodes Varnish's director counts as healthy, by name."""
+        listing = subprocess.run(
+            ["varnishadm", "-n", str(STACK / "varnish"), "backend.list"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        return {
+            line.split()[0].split(".")[-1]
+            for line in listing.splitlines()[1:]
+            if "healthy" in line.lower() and "sick" not in line.lower()
+        }
+
     def stop_process(self, name, sig=None):
         """Stop one process of the stack by its PID and wait for it to go."""
         import signal
@@ -550,12 +557,15 @@ def cli():
     import argparse
 
     parser = argparse.ArgumentParser(description="make stack / make stack-down")
-    parser.add_argument("command", choices=["up", "down", "stop", "start-node", "manage"])
+    parser.add_argument(
+        "command", choices=["up", "down", "stop", "start-node", "healthy", "manage"]
+    )
     parser.add_argument(
         "args",
         nargs=argparse.REMAINDER,
         help="stop: a process (node1, varnish, ...); start-node: its number; "
-        "manage: a manage.py command with the stack's settings",
+        "manage: a manage.py command with the stack's settings; healthy: prints the "
+        "app nodes Varnish sends to",
     )
     args = parser.parse_args()
     stack = Stack()
@@ -567,6 +577,8 @@ def cli():
         stack.stop_process(args.args[0])
     elif args.command == "start-node":
         stack.start_node(int(args.args[0]))
+    elif args.command == "healthy":
+        print(" ".join(sorted(stack.healthy_nodes())))
     else:
         manage(stack.env(), *args.args)
 

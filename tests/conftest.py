@@ -229,6 +229,8 @@ def redis_server(tmp_path):
     import subprocess
     import time
 
+    from scripts.stack import redis_command
+
     binary = shutil.which("redis-server") or "/usr/bin/redis-server"
     require(binary, "Redis (apt-get install redis-server)")
     with socket.socket() as s:
@@ -242,19 +244,7 @@ def redis_server(tmp_path):
 
         def start(self):
             self.process = subprocess.Popen(
-                [
-                    binary,
-                    "--port",
-                    str(port),
-                    "--bind",
-                    "127.0.0.1",
-                    "--save",
-                    "",
-                    "--appendonly",
-                    "no",
-                    "--dir",
-                    str(tmp_path),
-                ],
+                redis_command(binary, port, tmp_path),
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
