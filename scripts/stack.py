@@ -262,22 +262,27 @@ def stack_vcl(node_ports):
         " .connect_timeout = 1s; .first_byte_timeout = 30s; }"
         for n, port in enumerate(node_ports, start=1)
     )
+    # A shard director: a retry (vcl_backend_error retries once) goes to the
+    # next node for the same address (alt=bereq.retries), never to the node
+    # that just failed, which round robin would pick again half the time
+    # under load. By address, so each node keeps warm what it serves.
     director = "\n".join(
-        ["sub vcl_init {", "    new nodes = directors.round_robin();"]
+        ["sub vcl_init {", "    new nodes = directors.shard();"]
         + [f"    nodes.add_backend(node{n});" for n in range(1, len(node_ports) + 1)]
-        + ["}"]
+        + ["    nodes.reconfigure();", "}"]
     )
     backends = (
         "import directors;\n\n"
         # A static file: a node is alive if it answers, whatever the database does.
         'probe health { .url = "/static/favicon.svg"; .interval = 1s; .timeout = 1s;'
-        " .window = 3; .threshold = 2; }\n" + nodes + "\n\n" + director + "\n"
+        " .window = 3; .threshold = 2; }\n" + nodes + "\n\n" + director + "\n\n"
+        "sub vcl_backend_fetch {\n"
+        "    set bereq.backend = nodes.backend(by=URL, alt=bereq.retries);\n"
+        "}\n"
     )
     vcl, count = re.subn(r"backend default \{.*?\n\}\n", backends, vcl, count=1, flags=re.S)
     assert count == 1, "deploy/varnish/kss.vcl has no backend default block"
-    return vcl.replace(
-        "sub vcl_recv {\n", "sub vcl_recv {\n    set req.backend_hint = nodes.backend();\n", 1
-    )
+    return vcl
 
 
 def stack_nginx(port, varnish_port):
