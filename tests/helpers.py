@@ -159,3 +159,14 @@ def committed():
 
     with TestCase.captureOnCommitCallbacks(execute=True):
         yield
+
+
+def make_user(name, group=None):
+    """A staff member in one of the roles (roles/workflow.py), or a user in none."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(name, password="et-langt-passord-42")
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user

@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -23,14 +22,9 @@ from pages.models import InternationalWorkPage, NetworkPage, StandardPage
 from partners.models import PartnerIndexPage, PartnerPage
 from reports.models import Report, ReportIndexPage
 from roles.workflow import APPROVERS, EDITORS
+from tests.helpers import make_user
 
 pytestmark = pytest.mark.django_db
-
-
-def make_user(name, group):
-    user = get_user_model().objects.create_user(name, password="et-langt-passord-42")
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture

@@ -191,8 +191,8 @@ def png(width, height):
 
 
 def media_files():
-    root = settings.MEDIA_ROOT
-    return {os.path.join(d, f) for d, _, files in os.walk(root) for f in files}
+    roots = (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT)
+    return {os.path.join(d, f) for root in roots for d, _, files in os.walk(root) for f in files}
 
 
 @pytest.mark.parametrize(

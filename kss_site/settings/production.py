@@ -20,8 +20,12 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
+# nginx sends a document once the app has said who may have it: the app
+# answers with X-Accel-Redirect to this internal location (deploy/nginx/kss.conf).
+DOCUMENTS_ACCEL_URL = os.environ.get("DOCUMENTS_ACCEL_URL", "/_documents/")  # noqa: F405
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "security.storage.MediaStorage"},
     # Hashed names and brotli/gzip copies, so browsers may cache for a year.
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",

@@ -8,6 +8,7 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "build" / "test-media"  # noqa: F405
+PRIVATE_MEDIA_ROOT = BASE_DIR / "build" / "test-private-media"  # noqa: F405
 # Browser tests show uploaded images, so the live server serves /media/ too.
 SERVE_MEDIA_FILES = True
 # Login protection is switched on in its own tests; elsewhere tests log in freely.

@@ -1,0 +1,40 @@
+from pathlib import Path
+from urllib.parse import quote
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from wagtail import hooks
+from wagtail.documents import get_document_model
+from wagtail.permissions import policy_registry
+
+from .files import shown_to
+
+
+# After Wagtail's own hook (order 0), which answers a private collection with
+# its login page.
+@hooks.register("before_serve_document", order=1)
+def serve_documents_only_where_their_content_is_seen(document, request):
+    """A document goes to a visitor only if a live page or report that the
+    visitor may open links it; staff who may choose it in the admin may have
+    any. Otherwise it does not exist, as far as the visitor can tell.
+
+    Then, behind nginx (``DOCUMENTS_ACCEL_URL``), nginx sends the file from its
+    internal location, so a worker does not stream it; without nginx Wagtail
+    streams it itself."""
+    policy = policy_registry.get_by_type(get_document_model())
+    staff = policy.user_has_any_permission_for_instance(
+        request.user, ["change", "choose"], document
+    )
+    if not staff and not shown_to(document, request):
+        raise Http404("No such document.")
+    accel = getattr(settings, "DOCUMENTS_ACCEL_URL", "")
+    if not accel:
+        return None
+    relative = Path(document.file.path).relative_to(settings.PRIVATE_MEDIA_ROOT)
+    response = HttpResponse(content_type=document.content_type)
+    response["X-Accel-Redirect"] = accel + quote(relative.as_posix())
+    response["Content-Disposition"] = document.content_disposition
+    # As Wagtail's view sends them: a PDF may not run anything in the site's name.
+    response["Content-Security-Policy"] = "default-src 'none'"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
