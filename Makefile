@@ -63,10 +63,10 @@ screenshots: install-test
 backup: install
 	$(MANAGE) backup
 
-# make restore FILE=backups/kss-20261129-120000.tar.gz
+# make restore FILE=backups/kss-20261129-120000.tar.gz [YES=1] (YES: no question asked)
 restore: install
-	@test -n "$(FILE)" || (echo "Usage: make restore FILE=backups/kss-....tar.gz" && exit 2)
-	$(MANAGE) restore "$(FILE)"
+	@test -n "$(FILE)" || (echo "Usage: make restore FILE=backups/kss-....tar.gz [YES=1]" && exit 2)
+	$(MANAGE) restore "$(FILE)" $(if $(YES),--yes)
 
 # The documented production stack on 127.0.0.1 from this checkout (PostgreSQL,
 # Redis, gunicorn on NODES app nodes, Varnish, nginx), under .stack/; prints

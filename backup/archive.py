@@ -2,8 +2,14 @@
 
 An archive (``.tar.gz``) holds ``manifest.json``, the database (``database.sqlite3``
 made with SQLite's online backup API, or ``database.pgdump`` from ``pg_dump
---format=custom``) and ``media/``. Used by ``manage.py backup`` / ``restore``
+--format=custom``), ``media/`` (images, ``MEDIA_ROOT``) and ``private_media/``
+(documents, ``PRIVATE_MEDIA_ROOT``). Used by ``manage.py backup`` / ``restore``
 and ``make backup`` / ``make restore``.
+
+An archive holds password hashes, sessions and every draft: it is written
+readable by its owner only. A restore trusts nothing in it: members outside
+the archive's folder are refused by tarfile's ``data`` filter, and the
+manifest may name only the database files above.
 """
 
 import json
@@ -19,7 +25,13 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-FORMAT_VERSION = 1
+# 2: documents in private_media/ (security/storage.py); 1: everything in media/.
+FORMAT_VERSION = 2
+DATABASE_FILES = ("database.sqlite3", "database.pgdump")
+
+
+class MissingMedia(ValueError):
+    """The archive has no uploaded files; restoring it would delete them all."""
 
 
 def _pg_env(db):
@@ -107,13 +119,25 @@ def _restore_database(source):
     )
 
 
+def _owner_only_file(path):
+    """A new file only its owner may read, whatever the umask."""
+    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
+
+
+def _media_folders():
+    """(name in the archive, folder on disk) of the uploaded files."""
+    return (
+        ("media", Path(settings.MEDIA_ROOT)),
+        ("private_media", Path(settings.PRIVATE_MEDIA_ROOT)),
+    )
+
+
 def backup(destination_dir):
     """Write a backup archive into ``destination_dir`` and return its path."""
     destination_dir = Path(destination_dir)
-    destination_dir.mkdir(parents=True, exist_ok=True)
+    destination_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
     archive = destination_dir / f"kss-{stamp}.tar.gz"
-    media = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         database = _dump_database(work)
@@ -124,29 +148,63 @@ def backup(destination_dir):
             "vendor": connection.vendor,
         }
         (work / "manifest.json").write_text(json.dumps(manifest, indent=2))
-        with tarfile.open(archive, "w:gz") as tar:
+        with _owner_only_file(archive) as out, tarfile.open(fileobj=out, mode="w:gz") as tar:
             tar.add(work / "manifest.json", arcname="manifest.json")
             tar.add(work / database, arcname=database)
-            if media.exists():
-                tar.add(media, arcname="media")
+            for name, folder in _media_folders():
+                if folder.exists():
+                    tar.add(folder, arcname=name)
     return archive
 
 
-def restore(archive):
-    """Replace the database and the uploaded files with those in ``archive``."""
-    media = Path(settings.MEDIA_ROOT)
+def _inside(work, name):
+    """``work / name``, refused unless it stays inside ``work``."""
+    path = (work / str(name)).resolve()
+    if not path.is_relative_to(work.resolve()):
+        raise ValueError(f"The archive names a path outside itself: {name!r}")
+    return path
+
+
+def _replace_folder(source, target):
+    if target.exists():
+        shutil.rmtree(target)
+    if source.exists():
+        shutil.copytree(source, target)
+    else:
+        target.mkdir(parents=True, exist_ok=True)
+
+
+def restore(archive, allow_without_media=False):
+    """Replace the database and the uploaded files with those in ``archive``.
+
+    An archive without uploaded files is refused (``MissingMedia``) unless
+    ``allow_without_media``: restoring it would delete every image and document.
+    """
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         with tarfile.open(archive, "r:gz") as tar:
             tar.extractall(work, filter="data")
-        manifest = json.loads((work / "manifest.json").read_text())
-        if manifest.get("format") != FORMAT_VERSION:
+        manifest = json.loads(_inside(work, "manifest.json").read_text())
+        if manifest.get("format") not in (1, FORMAT_VERSION):
             raise ValueError(f"Unknown backup format: {manifest.get('format')}")
-        _restore_database(work / manifest["database"])
-        if media.exists():
-            shutil.rmtree(media)
-        if (work / "media").exists():
-            shutil.copytree(work / "media", media)
-        else:
-            media.mkdir(parents=True, exist_ok=True)
+        if manifest.get("database") not in DATABASE_FILES:
+            raise ValueError(
+                f"The manifest names no database of ours: {manifest.get('database')!r}"
+            )
+        database = _inside(work, manifest["database"])
+        if not database.is_file():
+            raise ValueError(f"The archive lacks its database, {manifest['database']}.")
+        media = _inside(work, "media")
+        if not media.is_dir() and not allow_without_media:
+            raise MissingMedia(
+                "The archive holds no uploaded files: restoring it would delete every image "
+                "and document. Pass --without-media to restore it all the same."
+            )
+        _restore_database(database)
+        public, private = (folder for _name, folder in _media_folders())
+        _replace_folder(media, public)
+        _replace_folder(_inside(work, "private_media"), private)
+        if manifest["format"] == 1 and (public / "documents").exists():
+            # Before documents were kept apart, they were in media/documents/.
+            shutil.move(public / "documents", private / "documents")
     return manifest

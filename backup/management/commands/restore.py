@@ -1,8 +1,10 @@
 import tarfile
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from backup.archive import restore
+from caching import invalidation
 
 
 class Command(BaseCommand):
@@ -13,15 +15,33 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("archive", help="A .tar.gz written by `manage.py backup`.")
-        parser.add_argument("--yes", action="store_true", help="Do not ask for confirmation.")
+        parser.add_argument(
+            "--yes", action="store_true", help="Do not ask for confirmation (no terminal needed)."
+        )
+        parser.add_argument(
+            "--without-media",
+            action="store_true",
+            help="Restore an archive that holds no uploaded files, deleting those there are.",
+        )
 
     def handle(self, *args, **options):
         if not options["yes"]:
-            answer = input("This replaces the database and all uploaded files. Continue? [y/N] ")
+            try:
+                answer = input(
+                    "This replaces the database and all uploaded files. Continue? [y/N] "
+                )
+            except EOFError:
+                raise CommandError(
+                    "No terminal to ask for confirmation: add --yes (make restore ... YES=1)."
+                ) from None
             if answer.strip().lower() not in ("y", "yes", "j", "ja"):
                 raise CommandError("Restore cancelled.")
         try:
-            manifest = restore(options["archive"])
+            manifest = restore(options["archive"], allow_without_media=options["without_media"])
         except (OSError, ValueError, tarfile.TarError) as error:
             raise CommandError(str(error)) from error
+        # Every page may differ now: the app's page cache and Varnish forget
+        # them all, as after any change (caching/invalidation.py).
+        with transaction.atomic():
+            invalidation.forget_everything()
         self.stdout.write(self.style.SUCCESS(f"Restored the backup of {manifest['created']}."))
