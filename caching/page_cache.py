@@ -1,7 +1,8 @@
 """One cache model for every response, and the cache of whole pages in the app.
 
-**The rule** (``CacheRuleMiddleware``, first in ``MIDDLEWARE``): a page an
-anonymous visitor asked for with GET, answered 200 without setting a cookie,
+**The rule** (``CacheRuleMiddleware``, first in ``MIDDLEWARE`` after the
+security headers): a page an anonymous visitor asked for with GET, answered
+200 without setting a cookie,
 at an address whose query string no page reads, is ``public`` with
 ``s-maxage`` and ``stale-while-revalidate``, and browsers ask again each time
 (``max-age=0``). Every other response is ``private``, and ``no-store`` when it

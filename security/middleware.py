@@ -1,9 +1,46 @@
+from csp.utils import build_policy
 from django.conf import settings
+
+# Browser features the site does not use, switched off for it and for
+# anything it might show. Only names Chromium knows: an unknown one is an
+# error in its console.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
 
 
 class SecurityHeadersMiddleware:
-    """Headers Django does not set, and the admin's exceptions to the public ones.
+    """The security headers on every response, and the admin's exceptions.
 
+    First in ``MIDDLEWARE``, so it also sees the answers given before Django's
+    normal flow: a 400 for a host not allowed or a 500 from a middleware never
+    pass the middlewares that usually set these headers (Django's security,
+    clickjacking and django-csp's). What they set is kept; what they did not
+    get to is filled in from the same settings.
+
+    - ``Permissions-Policy``: ``PERMISSIONS_POLICY``.
     - ``Cross-Origin-Resource-Policy: same-origin`` everywhere.
     - Public pages send no referrer at all (``SECURE_REFERRER_POLICY``), so a
       visit does not leak to the sites they link to. The admin needs
@@ -16,11 +53,27 @@ class SecurityHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.prefix = settings.WAGTAIL_ADMIN_PREFIX
+        self.public = {
+            "Content-Security-Policy": build_policy(),
+            "Referrer-Policy": settings.SECURE_REFERRER_POLICY,
+            "X-Frame-Options": settings.X_FRAME_OPTIONS,
+        }
+        self.everywhere = {
+            "Permissions-Policy": PERMISSIONS_POLICY,
+            "Cross-Origin-Resource-Policy": "same-origin",
+            "Cross-Origin-Opener-Policy": settings.SECURE_CROSS_ORIGIN_OPENER_POLICY,
+            "X-Content-Type-Options": "nosniff",
+        }
 
     def __call__(self, request):
         response = self.get_response(request)
-        response.headers["Cross-Origin-Resource-Policy"] = "same-origin"
+        headers = response.headers
+        for name, value in self.everywhere.items():
+            headers.setdefault(name, value)
         if request.path.startswith(self.prefix):
-            response.headers["Referrer-Policy"] = "same-origin"
-            response.headers["X-Frame-Options"] = "SAMEORIGIN"
+            headers["Referrer-Policy"] = "same-origin"
+            headers["X-Frame-Options"] = "SAMEORIGIN"
+        else:
+            for name, value in self.public.items():
+                headers.setdefault(name, value)
         return response

@@ -167,6 +167,28 @@ def test_five_failures_lock_out_that_username_from_that_address(client, staff_us
     assert elsewhere.status_code == 302
 
 
+@pytest.mark.parametrize(
+    "forwarded,expected",
+    [
+        ("203.0.113.9, 127.0.0.1", "203.0.113.9"),
+        # What the client wrote before the proxies' entries is not believed.
+        ("6.6.6.6, 203.0.113.9, 127.0.0.1", "203.0.113.9"),
+        ("nonsense, 127.0.0.1", "127.0.0.1"),
+        ("", "127.0.0.1"),
+    ],
+)
+def test_behind_two_proxies_the_lockout_counts_the_address_the_first_one_saw(
+    rf, forwarded, expected
+):
+    from security.client import client_address
+
+    request = rf.get("/", HTTP_X_FORWARDED_FOR=forwarded, REMOTE_ADDR="127.0.0.1")
+    with override_settings(PROXY_COUNT=2):
+        assert client_address(request) == expected
+    with override_settings(PROXY_COUNT=0):
+        assert client_address(request) == "127.0.0.1"
+
+
 def test_password_validators_are_on():
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError

@@ -23,6 +23,23 @@ EXPECTED_CSP = {
 }
 
 
+def assert_security_headers(response, admin=False):
+    """What every response carries (security/middleware.py)."""
+    permissions = dict(part.split("=") for part in response["Permissions-Policy"].split(", "))
+    assert {"camera", "microphone", "geolocation", "payment", "usb"} <= set(permissions)
+    assert set(permissions.values()) == {"()"}
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    if admin:
+        assert response["X-Frame-Options"] == "SAMEORIGIN"
+        assert response["Referrer-Policy"] == "same-origin"
+    else:
+        assert response["X-Frame-Options"] == "DENY"
+        assert response["Referrer-Policy"] == "no-referrer"
+        assert parse_csp(response["Content-Security-Policy"]) == EXPECTED_CSP
+
+
 def parse_csp(header):
     return dict(part.strip().split(" ", 1) for part in header.split(";") if part.strip())
 
@@ -43,6 +60,7 @@ def test_every_public_page_is_safe_to_visit(client, path):
     assert response.status_code in (200, 404)
     assert parse_csp(response["Content-Security-Policy"]) == EXPECTED_CSP
     assert response["Referrer-Policy"] == "no-referrer"
+    assert_security_headers(response)
     assert not response.cookies, "no cookie for an anonymous visitor"
 
     page = soup(response) if response.status_code == 200 else None
@@ -154,3 +172,30 @@ def test_the_404_page_renders_even_when_the_database_is_down(rf):
     page = BeautifulSoup(response.content, "html.parser")
     assert page.h1.get_text(strip=True) == "Fant ikke siden"
     assert page.select_one("a.quick-exit__button")["href"] == "https://www.yr.no/"
+
+
+@pytest.mark.django_db
+def test_a_host_refused_before_any_view_still_gets_every_header(client):
+    response = client.get("/", HTTP_HOST="angriper.example")
+    assert response.status_code == 400
+    assert_security_headers(response)
+
+
+@pytest.mark.django_db
+def test_a_middleware_that_fails_still_answers_with_every_header(client, monkeypatch):
+    from caching.page_cache import CacheRuleMiddleware
+
+    def fail(self, request):
+        raise RuntimeError("a fault before the view")
+
+    monkeypatch.setattr(CacheRuleMiddleware, "__call__", fail)
+    client.raise_request_exception = False
+    response = client.get("/")
+    assert response.status_code == 500
+    assert_security_headers(response)
+
+
+@pytest.mark.django_db
+def test_the_admin_and_documents_carry_them_too(admin_client):
+    assert_security_headers(admin_client.get("/admin/"), admin=True)
+    assert_security_headers(admin_client.get("/admin/login/"), admin=True)

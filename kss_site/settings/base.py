@@ -73,8 +73,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that even an answer given before the rest of the chain
+    # (a 400 for a wrong host, a 500 in a middleware) carries the security
+    # headers (security/middleware.py).
+    "security.middleware.SecurityHeadersMiddleware",
     # Whole pages for anonymous visitors, emptied on every publication
-    # (caching/page_cache.py). First, so that a stored page is answered before any
+    # (caching/page_cache.py). Next, so that a stored page is answered before any
     # other middleware runs; what it stores already carries every header.
     "caching.page_cache.CacheRuleMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -95,7 +99,6 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Staff map old addresses to new ones in the admin (Innstillinger → Omdirigeringer).
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "security.middleware.SecurityHeadersMiddleware",
     # Last, as django-axes asks: it answers locked-out login attempts.
     "axes.middleware.AxesMiddleware",
 ]
@@ -238,9 +241,10 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
 # Keep addresses out of the logs (they stay in the attempts table, for the lockout).
 AXES_VERBOSE = False
-# Behind the production proxy the client address is in X-Forwarded-For.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind the production proxies (nginx and Varnish: 2) the visitor's address
+# is the one they added to X-Forwarded-For (security/client.py).
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "security.client.client_address"
 
 # The page cache must be shared by every worker, or a publication seen by one
 # worker would leave the others serving the old page: Redis when REDIS_URL is
