@@ -133,6 +133,7 @@ def production_env(postgres, base, **extra):
         "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(postgres.dir / "static"),
         "MEDIA_ROOT": str(postgres.dir / "media"),
+        "PRIVATE_MEDIA_ROOT": str(postgres.dir / "private"),
         "CACHE_DIR": str(postgres.dir / "cache"),
         **extra,
     }
@@ -295,6 +296,7 @@ def stack_nginx(port, varnish_port):
         (r"server 127\.0\.0\.1:6081;", f"server 127.0.0.1:{varnish_port};"),
         (r"/srv/kss/static/", f"{STACK}/static/"),
         (r"/srv/kss/media/", f"{STACK}/media/"),
+        (r"/srv/kss/private/", f"{STACK}/private/"),
     ]
     for pattern, replacement in replacements:
         server, count = re.subn(pattern, replacement, server)
@@ -349,6 +351,8 @@ class Stack:
             "SECURE_SSL_REDIRECT": "false",
             "STATIC_ROOT": str(STACK / "static"),
             "MEDIA_ROOT": str(STACK / "media"),
+            "PRIVATE_MEDIA_ROOT": str(STACK / "private"),
+            # nginx and Varnish each add an address to X-Forwarded-For.
             "PROXY_COUNT": "2",
         }
 
@@ -358,7 +362,7 @@ class Stack:
         install_packages()
         need("varnishd", "nginx", "redis-server")
         STACK.mkdir(exist_ok=True)
-        for folder in ("nginx", "static", "media", "redis"):
+        for folder in ("nginx", "static", "media", "private", "redis"):
             (STACK / folder).mkdir(exist_ok=True)
         self.state = {
             "port": port,

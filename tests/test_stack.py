@@ -175,6 +175,202 @@ def test_a_publication_through_one_node_shows_through_nginx_within_a_second(stac
         time.sleep(0.05)
 
 
+# --- Private stays private, through the stack (docs/safety.md) ---------------
+
+
+class Visitor:
+    """A browser's requests from one address (any 127.x.y.z on Linux), with
+    its cookies, through nginx."""
+
+    def __init__(self, stack, address="127.0.0.1"):
+        self.port, self.address, self.cookies = stack.port, address, {}
+
+    def request(self, method, path, body=None, headers=None):
+        connection = http.client.HTTPConnection(
+            "127.0.0.1", self.port, timeout=30, source_address=(self.address, 0)
+        )
+        headers = {"Host": "localhost", **(headers or {})}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        content = response.read()
+        for name, value in response.getheaders():
+            if name.lower() == "set-cookie":
+                key, _, rest = value.partition("=")
+                self.cookies[key] = rest.split(";")[0]
+        connection.close()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, content
+
+    def post_form(self, path, fields, files=()):
+        """A form as a browser sends it, with the CSRF token Django set."""
+        import uuid
+        from urllib.parse import urlencode
+
+        if "csrftoken" not in self.cookies:
+            self.request("GET", path)
+        fields = {"csrfmiddlewaretoken": self.cookies["csrftoken"], **fields}
+        if not files:
+            body = urlencode(fields).encode()
+            kind = "application/x-www-form-urlencoded"
+        else:
+            boundary = uuid.uuid4().hex
+            parts = [
+                f"--{boundary}\r\n"
+                f'Content-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
+                for k, v in fields.items()
+            ]
+            for name, filename, data in files:
+                parts.append(
+                    f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                    f'filename="{filename}"\r\nContent-Type: application/pdf\r\n\r\n'.encode()
+                    + data
+                    + b"\r\n"
+                )
+            body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+            kind = f"multipart/form-data; boundary={boundary}"
+        return self.request("POST", path, body, {"Content-Type": kind})
+
+    def log_in(self, username, password):
+        return self.post_form("/admin/login/", {"username": username, "password": password})
+
+
+def shell(stack, script):
+    result = stack.run("manage", "shell", "-c", script)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+
+
+def test_a_document_follows_its_report_through_nginx(stack):
+    url = shell(
+        stack,
+        "from django.core.files.base import ContentFile;"
+        "from wagtail.documents.models import Document;"
+        "from wagtail.models import Collection;"
+        "from reports.models import Report;"
+        "d = Document(title='Utkast', collection=Collection.get_first_root_node());"
+        "d.file.save('utkast.pdf', ContentFile(b'%PDF-1.4 utkast'), save=True);"
+        "r = Report.objects.filter(locale__language_code='nb', live=True).first();"
+        "r.document = d; r.save_revision(); print(d.url)",
+    )
+    visitor = Visitor(stack)
+    # The report's live version does not link it yet: nowhere to be had.
+    name = url.rsplit("/", 1)[-1]
+    for path in (url, f"/media/documents/{name}", f"/_documents/documents/{name}"):
+        assert visitor.request("GET", path)[0] == 404, path
+    shell(
+        stack,
+        "from reports.models import Report;"
+        "r = Report.objects.filter(locale__language_code='nb', live=True).first();"
+        "r.latest_revision.publish()",
+    )
+    status, headers, body = visitor.request("GET", url)
+    assert status == 200 and body == b"%PDF-1.4 utkast"
+    assert headers["content-security-policy"] == "default-src 'none'"
+    assert "x-accel-redirect" not in headers
+    # Still not under /media/, nor nginx's internal location.
+    assert visitor.request("GET", f"/media/documents/{name}")[0] == 404
+    assert visitor.request("GET", f"/_documents/documents/{name}")[0] == 404
+
+
+def test_every_answer_through_nginx_carries_the_security_headers(stack):
+    from security.middleware import PERMISSIONS_POLICY
+
+    visitor = Visitor(stack)
+    answers = {
+        "page": visitor.request("GET", "/partnere/kypros/"),
+        "404": visitor.request("GET", "/finnes-ikke/"),
+        "static": visitor.request("GET", "/static/favicon.svg"),
+        "wrong host, 400": visitor.request("GET", "/", headers={"Host": "angriper.example"}),
+        "PURGE, 405": visitor.request("PURGE", "/partnere/kypros/"),
+        "too large, 413": visitor.request("POST", "/sok/", b"x" * (2 * 1024 * 1024)),
+        "admin": visitor.request("GET", "/admin/login/"),
+    }
+    assert [status for status, _, _ in answers.values()] == [200, 404, 200, 400, 405, 413, 200]
+    for what, (_status, headers, _body) in answers.items():
+        assert headers.get("permissions-policy") == PERMISSIONS_POLICY, what
+        assert headers.get("x-content-type-options") == "nosniff", what
+        assert headers.get("cross-origin-resource-policy") == "same-origin", what
+        assert "default-src 'none'" in headers.get("content-security-policy", ""), what
+        expected = "SAMEORIGIN" if what == "admin" else "DENY"
+        assert headers.get("x-frame-options") == expected, what
+
+
+def test_uploads_up_to_the_apps_limits_pass_nginx(stack):
+    staff = Visitor(stack)
+    assert staff.log_in("admin", "stack-test-passord-42")[0] == 302
+    pdf = b"%PDF-1.4\n" + b"0" * (15 * 1024 * 1024) + b"\n%%EOF\n"
+    status, _, _ = staff.post_form(
+        "/admin/documents/add/",
+        {"title": "Stor rapport", "collection": "1"},
+        files=[("file", "stor-rapport.pdf", pdf)],
+    )
+    assert status == 302
+    assert (
+        shell(
+            stack,
+            "from wagtail.documents.models import Document;"
+            "print(Document.objects.filter(title='Stor rapport').count())",
+        )
+        == "1"
+    )
+    too_large = b"%PDF-1.4\n" + b"0" * (22 * 1024 * 1024)
+    status, headers, _ = staff.post_form(
+        "/admin/documents/add/",
+        {"title": "For stor", "collection": "1"},
+        files=[("file", "for-stor.pdf", too_large)],
+    )
+    assert status == 413 and "permissions-policy" in headers
+
+
+def test_five_failures_lock_that_username_from_that_address_only(stack):
+    shell(
+        stack,
+        "from django.contrib.auth.models import Group;"
+        "from django.contrib.auth import get_user_model;"
+        "u = get_user_model().objects.create_user('stabelredaktor', password='riktig-passord-42');"
+        "u.groups.add(Group.objects.get(name='Redaktører'))",
+    )
+    guesser = Visitor(stack, "127.0.0.2")
+    statuses = [guesser.log_in("stabelredaktor", "feil")[0] for _ in range(5)]
+    assert statuses == [200, 200, 200, 200, 429]
+    # Locked: the right password from that address does not help ...
+    assert guesser.log_in("stabelredaktor", "riktig-passord-42")[0] == 429
+    # ... from another address it logs in, even one that claims to be the
+    # locked address (what a client writes in X-Forwarded-For is not believed).
+    elsewhere = Visitor(stack, "127.0.0.3")
+    assert elsewhere.log_in("stabelredaktor", "riktig-passord-42")[0] == 302
+    claims = Visitor(stack, "127.0.0.4")
+    claims.request("GET", "/admin/login/")
+    spoofed = claims.post_form(
+        "/admin/login/", {"username": "stabelredaktor", "password": "riktig-passord-42"}
+    )
+    assert spoofed[0] == 302
+    # And another user from the guessing address is not locked.
+    assert Visitor(stack, "127.0.0.2").log_in("admin", "stack-test-passord-42")[0] == 302
+
+
+def test_a_restore_leaves_no_cache_serving_the_site_that_was(stack):
+    backups = stack.folder / "backups"
+    result = stack.run("manage", "backup", "--dir", str(backups))
+    assert result.returncode == 0, result.stderr[-2000:]
+    (archive,) = backups.glob("kss-*.tar.gz")
+    assert archive.stat().st_mode & 0o777 == 0o600
+    shell(
+        stack,
+        "from partners.models import PartnerPage;"
+        "p = PartnerPage.objects.get(slug='kypros');"
+        "p.summary = 'Endret etter sikkerhetskopien.';"
+        "p.save_revision().publish()",
+    )
+    visitor = Visitor(stack)
+    assert b"Endret etter sikkerhetskopien." in visitor.request("GET", "/partnere/kypros/")[2]
+    # No terminal: --yes, as a timer would run it.
+    result = stack.run("manage", "restore", str(archive), "--yes")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert b"Endret etter sikkerhetskopien." not in visitor.request("GET", "/partnere/kypros/")[2]
+
+
 def test_make_stack_down_stops_every_process(stack):
     before = pids(stack)
     down = stack.run("down")

@@ -15,13 +15,19 @@ backend default {
     .first_byte_timeout = 30s;
 }
 
-# Only the application machines may purge.
+# Only the application machines may purge: by address, and never what came
+# through nginx (which marks what it passes with X-KSS-Front), even when nginx
+# runs on an application machine.
 acl purgers {
     "127.0.0.1";
     "::1";
 }
 
 sub vcl_recv {
+    if ((req.method == "PURGE" || req.method == "BAN") && req.http.X-KSS-Front) {
+        return (synth(405, "Not allowed"));
+    }
+    unset req.http.X-KSS-Front;
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
