@@ -130,3 +130,133 @@ def test_an_alias_does_not_open_what_its_source_hides(client):
         parent=Page.objects.get(depth=2, locale__language_code="nb"), update_slug="kypros-kopi"
     )
     assert download(client, report.document).status_code == 404
+
+
+# --- No location or personal metadata leaves the site --------------------------
+
+SECRET = "Hemmelig adresse, Storgata 1"
+
+
+def photo_with_metadata(image_format):
+    """A photo as a phone writes it: a GPS position in EXIF, an XMP packet, a
+    comment and, in a JPEG, an IPTC caption; all naming the place."""
+    import io
+
+    from PIL import Image as PILImage
+
+    exif = PILImage.Exif()
+    exif[0x010E] = SECRET  # ImageDescription
+    exif[0x0112] = 6  # Orientation: turned, so the pixels must turn when it goes
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2] = "N", (59.0, 54.0, 47.0)  # GPSLatitude
+    gps[3], gps[4] = "E", (10.0, 45.0, 3.0)  # GPSLongitude
+    xmp = f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:Description>{SECRET}</rdf:Description></x:xmpmeta>'
+    buffer = io.BytesIO()
+    image = PILImage.new("RGB", (800, 600), (74, 35, 90))
+    options = {"exif": exif, "xmp": xmp.encode()}
+    if image_format == "JPEG":
+        options["comment"] = SECRET
+    image.save(buffer, image_format, **options)
+    data = buffer.getvalue()
+    if image_format == "JPEG":
+        # IPTC (Photoshop's APP13), which Pillow reads but does not write.
+        caption = SECRET.encode()
+        iptc = b"\x1c\x02\x78" + len(caption).to_bytes(2, "big") + caption
+        resource = b"8BIM\x04\x04\x00\x00" + len(iptc).to_bytes(4, "big") + iptc
+        app13 = b"Photoshop 3.0\x00" + resource
+        data = data[:2] + b"\xff\xed" + (len(app13) + 2).to_bytes(2, "big") + app13 + data[2:]
+    with PILImage.open(io.BytesIO(data)) as written:
+        assert written.getexif().get_ifd(0x8825), "the GPS position is in the photo"
+    assert SECRET.encode() in data
+    return data
+
+
+def assert_no_metadata(data, where):
+    import io
+
+    from PIL import Image as PILImage
+
+    assert SECRET.encode() not in data, where
+    for marker in (b"Exif\x00\x00", b"eXIf", b"EXIF", b"Photoshop 3.0"):
+        assert marker not in data, (where, marker)
+    assert b"adobe:ns:meta" not in data, where
+    with PILImage.open(io.BytesIO(data)) as image:
+        assert not image.getexif(), where
+        assert not {"exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop"} & set(image.info)
+
+
+@pytest.mark.parametrize("image_format", ["JPEG", "PNG", "WEBP"])
+def test_a_photo_keeps_no_location_in_its_original_or_any_rendition(client, image_format):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+
+    from tests.helpers import soup
+
+    admin = make_user("sjef")
+    admin.is_superuser = True
+    admin.save()
+    client.force_login(admin)
+    name = f"skjermbilde.{image_format.lower()}"
+    response = client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Fra kontoret",
+            "description": "Et kontor",
+            "file": SimpleUploadedFile(name, photo_with_metadata(image_format)),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert response.status_code == 302, response.content[:2000]
+    image = Image.objects.get(title="Fra kontoret")
+    original = Path(image.file.path).read_bytes()
+    assert_no_metadata(original, "the stored original")
+    # Turned as the EXIF orientation said, and Wagtail knows the new size.
+    assert (image.width, image.height) == (600, 800)
+    with PILImage.open(io.BytesIO(original)) as stored:
+        assert stored.size == (600, 800)
+    assert image.file_size == len(original)
+
+    # Every file the site serves of it: the original, and the renditions a
+    # partner page's main photo is shown in (AVIF, WebP and JPEG, each width).
+    page = PartnerPage.objects.get(slug="kypros")
+    page.hero_image = image
+    page.save_revision().publish()
+    client.logout()
+    html = soup(client.get(page.url))
+    urls = {image.file.url}
+    for tag in html.select("img, source"):
+        for attribute in ("src", "srcset"):
+            for candidate in tag.get(attribute, "").split(","):
+                if "/media/" in candidate:
+                    urls.add(candidate.split()[0])
+    formats = {url.rsplit(".", 1)[-1] for url in urls}
+    assert {"avif", "webp", "jpg"} <= formats, urls
+    for url in sorted(urls):
+        served = client.get(url)
+        assert served.status_code == 200, url
+        assert_no_metadata(b"".join(served.streaming_content), url)
+
+
+def test_photos_uploaded_before_are_cleaned_and_their_renditions_made_again():
+    from importlib import import_module
+
+    from django.apps import apps
+    from wagtail.images.models import Image
+
+    from tests.helpers import make_image
+
+    image = make_image("Gammelt bilde", (800, 600), "JPEG")
+    # As a photo stored before cleaning began: its metadata on disk.
+    Path(image.file.path).write_bytes(photo_with_metadata("JPEG"))
+    old_rendition = image.get_rendition("width-400")
+    migration = import_module("security.migrations.0002_strip_metadata_of_images_uploaded_before")
+    migration.clean_images(apps, None)
+    image = Image.objects.get(pk=image.pk)
+    assert_no_metadata(Path(image.file.path).read_bytes(), "the cleaned original")
+    assert (image.width, image.height) == (600, 800)
+    assert not image.renditions.filter(pk=old_rendition.pk).exists()
+    assert_no_metadata(Path(image.get_rendition("width-400").file.path).read_bytes(), "rendition")
