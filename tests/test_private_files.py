@@ -150,7 +150,10 @@ def photo_with_metadata(image_format):
     gps = exif.get_ifd(0x8825)
     gps[1], gps[2] = "N", (59.0, 54.0, 47.0)  # GPSLatitude
     gps[3], gps[4] = "E", (10.0, 45.0, 3.0)  # GPSLongitude
-    xmp = f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:Description>{SECRET}</rdf:Description></x:xmpmeta>'
+    xmp = (
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        f"<rdf:Description>{SECRET}</rdf:Description></x:xmpmeta>"
+    )
     buffer = io.BytesIO()
     image = PILImage.new("RGB", (800, 600), (74, 35, 90))
     options = {"exif": exif, "xmp": xmp.encode()}
