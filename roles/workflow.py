@@ -1,9 +1,12 @@
 """The two editorial roles and the approval workflow.
 
 - "Redaktører" (editors) add and edit pages, reports, images and documents
-  anywhere on the site and submit them for approval; they never publish.
-- "Ansvarlige redaktører" (approvers) may also publish, approve, delete and
-  change the site settings.
+  anywhere on the site and submit them for approval; they never publish. They
+  replace or delete the file of an image or a document only while nothing live
+  shows it (security/permissions.py), and delete or move only their own pages
+  (pages/wagtail_hooks.py).
+- "Ansvarlige redaktører" (approvers) may also publish, approve, delete,
+  replace a file that is live and change the site settings.
 
 The workflow "Godkjenning" covers the whole page tree (both languages) and
 the reports: an editor's change reaches the public only when an approver

@@ -8,9 +8,24 @@ class SecurityConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import pre_save
+        from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
+        from wagtail.permissions import register_permission_policy
+
+        from .permissions import ApprovedDeletion
 
         pre_save.connect(clean_new_image_files, sender=get_image_model())
+        # Replaces the policies wagtail.images and wagtail.documents register
+        # in their ready(), which is why this app comes after them in
+        # INSTALLED_APPS.
+        for model, label in (
+            (get_image_model(), "wagtailimages.Image"),
+            (get_document_model(), "wagtaildocs.Document"),
+        ):
+            register_permission_policy(
+                model,
+                ApprovedDeletion(model, auth_model=label, owner_field_name="uploaded_by_user"),
+            )
 
 
 def clean_new_image_files(instance, raw=False, **kwargs):

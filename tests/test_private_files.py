@@ -263,3 +263,109 @@ def test_photos_uploaded_before_are_cleaned_and_their_renditions_made_again():
     assert (image.width, image.height) == (600, 800)
     assert not image.renditions.filter(pk=old_rendition.pk).exists()
     assert_no_metadata(Path(image.get_rendition("width-400").file.path).read_bytes(), "rendition")
+
+
+# --- Editors' file changes go through approval --------------------------------
+
+
+def new_pdf(name="ny-rapport.pdf", text=b"ny versjon"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, b"%PDF-1.4\n" + text + b"\n%%EOF\n")
+
+
+def replace_document(client, document, upload):
+    from django.urls import reverse
+
+    return client.post(
+        reverse("wagtaildocs:edit", args=[document.pk]),
+        {"title": document.title, "file": upload, "collection": document.collection_id},
+    )
+
+
+def test_an_editor_may_not_replace_the_pdf_of_a_published_report(client):
+    from roles.workflow import APPROVERS
+
+    report = ReportFactory()
+    before = Path(report.document.file.path).read_bytes()
+    client.force_login(make_user("redaktor", EDITORS))
+    response = replace_document(client, report.document, new_pdf())
+    assert response.status_code == 200
+    assert "bare en ansvarlig redaktør" in response.content.decode()
+    assert Path(Document.objects.get(pk=report.document.pk).file.path).read_bytes() == before
+    # Positive control: an approver may.
+    client.force_login(make_user("ansvarlig", APPROVERS))
+    assert replace_document(client, report.document, new_pdf()).status_code == 302
+    replaced = Document.objects.get(pk=report.document.pk)
+    assert b"ny versjon" in Path(replaced.file.path).read_bytes()
+
+
+def test_an_editor_may_replace_a_file_nothing_published_shows(client):
+    draft = ReportFactory(live=False)
+    client.force_login(make_user("redaktor", EDITORS))
+    assert replace_document(client, draft.document, new_pdf()).status_code == 302
+    assert b"ny versjon" in Document.objects.get(pk=draft.document.pk).file.read()
+
+
+def test_an_editor_may_not_replace_a_photo_a_live_page_shows(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+    from wagtail.images.models import Image
+
+    from roles.workflow import APPROVERS
+    from tests.helpers import make_image, publish_page_with_image
+
+    publish_page_with_image()
+    image = Image.objects.get(title="Konferansesal")
+
+    def replace(user):
+        client.force_login(user)
+        return client.post(
+            reverse("wagtailimages:edit", args=[image.pk]),
+            {
+                "title": image.title,
+                "description": image.description,
+                "collection": image.collection_id,
+                "file": SimpleUploadedFile("nytt.png", make_image("x").file.read()),
+            },
+        )
+
+    response = replace(make_user("redaktor", EDITORS))
+    assert response.status_code == 200 and "bare en ansvarlig redaktør" in response.content.decode()
+    assert replace(make_user("ansvarlig", APPROVERS)).status_code == 302
+
+
+def test_deleting_a_file_is_for_approvers(client):
+    from django.urls import reverse
+
+    from roles.workflow import APPROVERS
+
+    document = ReportFactory().document
+    url = reverse("wagtaildocs:delete", args=[document.pk])
+    client.force_login(make_user("redaktor", EDITORS))
+    assert client.post(url).status_code in (302, 403)
+    assert Document.objects.filter(pk=document.pk).exists()
+    client.force_login(make_user("ansvarlig", APPROVERS))
+    assert client.post(url).status_code == 302
+    assert not Document.objects.filter(pk=document.pk).exists()
+
+
+def test_a_replaced_pdf_is_linked_at_its_new_address_at_once(client):
+    from roles.workflow import APPROVERS
+    from tests.helpers import committed
+
+    report = ReportFactory(related_page=PartnerPage.objects.get(slug="kypros"))
+    old_url = report.document.url
+    for path in ("/rapporter/", "/partnere/kypros/"):
+        assert old_url in client.get(path).content.decode()  # now in the page cache
+    client.force_login(make_user("ansvarlig", APPROVERS))
+    with committed():
+        assert (
+            replace_document(client, report.document, new_pdf("ny-utgave.pdf")).status_code == 302
+        )
+    client.logout()
+    new_url = Document.objects.get(pk=report.document.pk).url
+    assert new_url != old_url
+    for path in ("/rapporter/", "/partnere/kypros/"):
+        html = client.get(path).content.decode()
+        assert new_url in html and old_url not in html, path

@@ -40,7 +40,6 @@ INSTALLED_APPS = [
     # Infrastructure, apart from content (docs/development.md).
     "caching",
     "search",
-    "security",
     "roles",
     "seeding",
     "backup",
@@ -58,6 +57,9 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail.locales",
     "wagtail",
+    # After Wagtail's apps: it replaces their permission policies for images
+    # and documents in its ready() (security/permissions.py).
+    "security",
     "modelcluster",
     "taggit",
     "django_countries",
@@ -192,6 +194,10 @@ WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Replacing the file of an image or a document something live shows is for
+# approvers (security/forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "security.forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "security.forms.DocumentForm"
 # An approved change edited again must be approved again.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Wagtail stores shared passwords in plain text: do not offer them.
