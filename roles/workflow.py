@@ -4,7 +4,7 @@
   anywhere on the site and submit them for approval; they never publish. They
   replace or delete the file of an image or a document only while nothing live
   shows it (security/permissions.py), and delete or move only their own pages
-  (pages/wagtail_hooks.py).
+  (pages/permissions.py).
 - "Ansvarlige redaktører" (approvers) may also publish, approve, delete,
   replace a file that is live and change the site settings.
 

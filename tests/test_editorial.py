@@ -473,3 +473,61 @@ def test_shared_password_privacy_is_not_offered(client):
     html = response.json()["html"]
     assert 'value="password"' not in html
     assert 'value="login"' in html
+
+
+# --- Another's pages ----------------------------------------------------------
+
+
+def draft_owned_by(user, slug):
+    home = nb(InternationalWorkPage)
+    page = StandardPage(title=f"Utkast {slug}", slug=slug, owner=user, live=False)
+    home.add_child(instance=page)
+    page.save_revision(user=user)
+    return page
+
+
+def delete(client, page):
+    client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
+    return Page.objects.filter(pk=page.pk).exists()
+
+
+def move(client, page, destination):
+    client.post(reverse("wagtailadmin_pages:move_confirm", args=[page.pk, destination.pk]))
+    return Page.objects.get(pk=page.pk).get_parent().pk == destination.pk
+
+
+def test_an_editor_cannot_delete_a_draft_someone_else_owns(client):
+    author = make_user("forfatter", EDITORS)
+    page = draft_owned_by(author, "annens-utkast")
+    client.force_login(make_user("kollega", EDITORS))
+    assert delete(client, page), "another editor deleted it"
+    # Positive controls: its author may, and so may an approver.
+    client.force_login(author)
+    assert not delete(client, page)
+    other = draft_owned_by(author, "annet-utkast")
+    client.force_login(make_user("ansvarlig", APPROVERS))
+    assert not delete(client, other)
+
+
+def test_an_editor_cannot_move_a_draft_someone_else_owns(client):
+    from tests.factories import PartnerIndexPageFactory, PartnerPageFactory
+
+    author = make_user("forfatter", EDITORS)
+    page = PartnerPageFactory(parent=nb(PartnerIndexPage), owner=author, live=False)
+    destination = PartnerIndexPageFactory(parent=nb(InternationalWorkPage), slug="tidligere")
+    client.force_login(make_user("kollega", EDITORS))
+    assert not move(client, page, destination), "another editor moved it"
+    client.force_login(author)
+    assert move(client, page, destination)
+
+
+def test_the_explorer_offers_an_editor_no_delete_for_anothers_draft(client):
+    author = make_user("forfatter", EDITORS)
+    page = draft_owned_by(author, "annens-side")
+    client.force_login(make_user("kollega", EDITORS))
+    assert client.get(reverse("wagtailadmin_pages:delete", args=[page.pk])).status_code in (
+        302,
+        403,
+    )
+    client.force_login(author)
+    assert client.get(reverse("wagtailadmin_pages:delete", args=[page.pk])).status_code == 200

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from pages.blocks import BodyBlock
+from pages.permissions import OwnPagesOnly
 from pages.structured_data import breadcrumb_list
 from pages.translations import alternates
 
@@ -36,6 +37,10 @@ class BasePage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
     ]
+
+    def permissions_for_user(self, user):
+        # Wagtail's documented place to change what a user may do to a page.
+        return OwnPagesOnly(user, self)
 
     class Meta:
         abstract = True
