@@ -135,6 +135,7 @@ def production_env(postgres, base, **extra):
         "MEDIA_ROOT": str(postgres.dir / "media"),
         "PRIVATE_MEDIA_ROOT": str(postgres.dir / "private"),
         "CACHE_DIR": str(postgres.dir / "cache"),
+        "EMAIL_URL": f"file://{postgres.dir / 'mail'}",
         **extra,
     }
 
@@ -352,6 +353,8 @@ class Stack:
             "STATIC_ROOT": str(STACK / "static"),
             "MEDIA_ROOT": str(STACK / "media"),
             "PRIVATE_MEDIA_ROOT": str(STACK / "private"),
+            # Mail as files under .stack/mail/, one per message.
+            "EMAIL_URL": f"file://{STACK / 'mail'}?from=nettsted@localhost",
             # nginx and Varnish each add an address to X-Forwarded-For.
             "PROXY_COUNT": "2",
         }

@@ -50,6 +50,8 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "kss.example.org",
     "DATABASE_URL": "postgres://kss@db.example.org/kss",
     "WAGTAILADMIN_BASE_URL": "https://kss.example.org",
+    "EMAIL_URL": "smtp+tls://nettsted%40kss.example.org:hemmelig@smtp.example.org:587"
+    "?from=nettsted@kss.example.org",
 }
 
 # Every public page of both languages, as a visitor finds them.

@@ -1,15 +1,18 @@
 """Production: everything from the environment, nothing assumed.
 
-Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, WAGTAILADMIN_BASE_URL.
+Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, WAGTAILADMIN_BASE_URL, EMAIL_URL.
 """
 
 from .base import *  # noqa: F403
 from .base import env_list, require_env
+from .mail import email_settings
 
 SECRET_KEY = require_env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [require_env("ALLOWED_HOSTS")]
 require_env("DATABASE_URL")
 WAGTAILADMIN_BASE_URL = require_env("WAGTAILADMIN_BASE_URL")
+# Password resets and approval notices (kss_site/settings/mail.py).
+globals().update(email_settings(require_env("EMAIL_URL")))
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
