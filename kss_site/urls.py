@@ -12,6 +12,7 @@ from pages.sitemaps import AllLanguagesSitemap
 from pages.views import robots_txt
 from reports.feeds import LatestFeed
 from search.views import search
+from security.views import LOGIN_PATH, RestrictedPageLoginView
 
 urlpatterns = [
     path(settings.WAGTAIL_ADMIN_PREFIX.strip("/") + "/", include(wagtailadmin_urls)),
@@ -42,6 +43,8 @@ urlpatterns += i18n_patterns(
     # Wagtail's page view takes addresses that end in a slash; the calendar
     # files are routes of their pages (conferences/models.py) that do not.
     re_path(r"^((?:[\w\-]+/)+(?:kalender|calendar)\.ics)$", wagtail_views.serve),
+    # Before Wagtail's own view at the same address (security/views.py).
+    path(LOGIN_PATH, RestrictedPageLoginView.as_view(), name="restricted_page_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

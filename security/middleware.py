@@ -1,6 +1,8 @@
 from csp.utils import build_policy
 from django.conf import settings
 
+from .views import LOGIN_PATH
+
 # Browser features the site does not use, switched off for it and for
 # anything it might show. Only names Chromium knows: an unknown one is an
 # error in its console.
@@ -45,7 +47,9 @@ class SecurityHeadersMiddleware:
     - Public pages send no referrer at all (``SECURE_REFERRER_POLICY``), so a
       visit does not leak to the sites they link to. The admin needs
       ``same-origin``: under ``no-referrer`` a browser's POST carries
-      ``Origin: null`` and Django's CSRF check refuses the login.
+      ``Origin: null`` and Django's CSRF check refuses the login. So does the
+      login for restricted pages, whose check is the origin alone
+      (security/views.py). ``same-origin`` sends nothing to other sites either.
     - Public pages may not be framed (``X_FRAME_OPTIONS = "DENY"``); the admin
       shows its preview in a frame of its own, so it gets ``SAMEORIGIN``.
     """
@@ -73,7 +77,9 @@ class SecurityHeadersMiddleware:
         if request.path.startswith(self.prefix):
             headers["Referrer-Policy"] = "same-origin"
             headers["X-Frame-Options"] = "SAMEORIGIN"
-        else:
-            for name, value in self.public.items():
-                headers.setdefault(name, value)
+            return response
+        for name, value in self.public.items():
+            headers.setdefault(name, value)
+        if request.path.endswith("/" + LOGIN_PATH):
+            headers["Referrer-Policy"] = "same-origin"
         return response

@@ -234,6 +234,13 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Only staff and readers of restricted pages get a session, and only once
+# they log in: it ends with the browser, and at the latest after 12 hours, so
+# a shared device does not stay logged in. The CSRF cookie ends with the
+# browser too (Django's default is a year). docs/safety.md lists them.
+SESSION_COOKIE_AGE = 12 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_AGE = None
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
