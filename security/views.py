@@ -3,7 +3,9 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.csrf import csrf_failure
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.debug import sensitive_post_parameters
 
 # The addresses whose answers send the origin in a form's POST (below):
 # SecurityHeadersMiddleware gives them "Referrer-Policy: same-origin".
@@ -37,6 +39,13 @@ class RestrictedPageLoginView(LoginView):
     django-axes counts the failures as it counts the admin's."""
 
     template_name = "security/login.html"
+
+    # LoginView.dispatch adds csrf_protect, whose cookie this page does
+    # without (post() below); the rest of what it adds, kept.
+    @method_decorator(sensitive_post_parameters())
+    @method_decorator(never_cache)
+    def dispatch(self, request, *args, **kwargs):
+        return super(LoginView, self).dispatch(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
         if not is_same_origin(request):

@@ -48,3 +48,27 @@ def test_staff_can_log_in_to_the_admin_in_a_real_browser(page, site_url):
     page.click("button[type=submit]")
     page.wait_for_url(site_url + "/admin/")
     assert page.locator("text=Forbidden").count() == 0
+
+
+def test_a_reader_logs_in_to_a_restricted_page_with_no_cookie_before(page, site_url):
+    """The login for restricted pages has no CSRF cookie: the browser's own
+    Origin and Sec-Fetch-Site headers let the form through (security/views.py)."""
+    from wagtail.models import PageViewRestriction
+
+    from partners.models import PartnerPage
+    from tests.helpers import make_user
+
+    make_user("partner")
+    restricted = PartnerPage.objects.get(slug="kypros")
+    PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.LOGIN)
+    page.goto(site_url + "/partnere/kypros/")
+    assert "/_util/login/" in page.url
+    assert page.context.cookies() == []
+    page.fill("#id_username", "partner")
+    page.fill("#id_password", "et-langt-passord-42")
+    page.click(".login-form button[type=submit]")
+    page.wait_for_url(site_url + "/partnere/kypros/")
+    assert "SPAVO" in page.content()
+    cookies = {cookie["name"]: cookie for cookie in page.context.cookies()}
+    assert set(cookies) == {"sessionid", "csrftoken"}
+    assert all(cookie["expires"] == -1 for cookie in cookies.values()), "ends with the browser"

@@ -128,3 +128,14 @@ def test_password_protected_pages_are_not_offered(client):
     dialog = client.get(reverse("wagtailadmin_pages:set_privacy", args=[page.pk])).json()["html"]
     assert 'value="login"' in dialog
     assert 'value="password"' not in dialog
+
+
+def test_with_djangos_csrf_check_on_the_form_still_goes_through():
+    """The test client skips CSRF checks unless told; a browser's request meets them."""
+    from django.test import Client
+
+    make_user("partner")
+    strict = Client(enforce_csrf_checks=True)
+    assert not strict.get("/_util/login/").cookies
+    assert log_in(strict, **SAME_SITE).status_code == 302
+    assert log_in(Client(enforce_csrf_checks=True)).status_code == 403
