@@ -48,7 +48,7 @@ pytestmark = pytest.mark.django_db
                 "Sør-Afrika",
                 "16 år",
                 "FOKUS",
-                "Lesley Ann Foster, leder ved masimanyane",
+                "Lesley Ann Foster, leder ved Masimanyane",
                 "CSW i New York",
                 "likestillingsminister",
             ],

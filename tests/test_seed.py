@@ -116,5 +116,22 @@ def test_typos_of_the_seed_text_are_fixed(client):
         "bitt gjennomført",
         "er at av disse",
         "av av",
+        # Slips of the seed's prose; report titles keep the documents' own spelling.
+        "Tilstede",
+        "likestilling og styrke",
+        "i Sør Afrika har",
+        "leder ved masimanyane",
     ]:
         assert not re.search(re.escape(typo), text), typo
+
+
+def test_the_english_reads_as_written_in_english(client):
+    from tests.helpers import ENGLISH_OF
+
+    text = " ".join(text_of(client.get(path)) for path in ENGLISH_OF.values())
+    for slip in ["put weight on", "a good cooperation", ") (", "leader of masimanyane"]:
+        assert slip not in text, slip
+    assert "Lesley Ann Foster, leader of Masimanyane" in text
+    # The help lines are Norway's: a reader abroad must not take them for hers.
+    banner = soup(client.get("/en/")).select_one(".help-banner").get_text(" ", strip=True)
+    assert "In danger in Norway?" in banner and "Norwegian help line" in banner

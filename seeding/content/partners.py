@@ -50,9 +50,9 @@ TEXT = {
             title="Sør-Afrika",
             slug="sor-afrika",
             funding_source="FOKUS",
-            contact_role="Leder ved Masimanyane",
+            contact_role="leder ved Masimanyane",
             summary=(
-                "Masimanyane Women’s Support Centre i Sør Afrika har vært "
+                "Masimanyane Women’s Support Centre i Sør-Afrika har vært "
                 "Krisesentersekretariatets partnerorganisasjon i 16 år. I år er siste året vi "
                 "får økonomiske midler gjennom FOKUS til å støtte Masimanyane."
             ),
@@ -68,8 +68,8 @@ TEXT = {
                     "Lesley Ann Foster, lederen ved Masimanyane, holdt et innlegg under en "
                     "felles frokost for de norske deltagerne fra sivilt samfunn og "
                     "prosjektpartnerne fra sør.",
-                    "Tilstede var Norges likestillingsminister og den norske ambassadøren til FN.",
-                    "Fosters fokus var viktigheten av arbeidet for likestilling og styrke "
+                    "Til stede var Norges likestillingsminister og den norske ambassadøren til FN.",
+                    "Fosters fokus var viktigheten av arbeidet for likestilling og å styrke "
                     "kvinners stilling, spesielt i utviklingsland.",
                 ),
             ],
@@ -164,7 +164,7 @@ TEXT = {
             title="South Africa",
             slug="south-africa",
             funding_source="FOKUS (Forum for Women and Development)",
-            contact_role="Leader of Masimanyane",
+            contact_role="leader of Masimanyane",
             summary=(
                 "Masimanyane Women’s Support Centre in South Africa has been the partner "
                 "organisation of Krisesentersekretariatet (KSS) for 16 years. This is the last "
@@ -249,7 +249,7 @@ TEXT = {
             slug="estonia",
             funding_source="EEA Grants (EØS-midlene)",
             summary=(
-                "For several years Krisesentersekretariatet (KSS) has had a good cooperation "
+                "For several years Krisesentersekretariatet (KSS) has worked closely "
                 "with the umbrella organisation The Estonian Women’s Shelters Union (EWSU)."
             ),
             body=[

@@ -200,7 +200,7 @@ NETWORK = {
                 name="Shelters and shelter organisations in the Nordic countries",
                 region="nordic",
                 description=(
-                    "Over time KSS has also put weight on cooperation with other countries. "
+                    "Over time KSS has also given more weight to working with other countries. "
                     "This includes shelters and shelter organisations in the Nordic countries, "
                     "with which we cooperate closely."
                 ),
@@ -213,14 +213,14 @@ NETWORK = {
                 "Violence, Europe).",
             ),
             dict(
-                name="Nordic Women Against Violence (Nordiske Kvinner Mot Vold)",
+                name="Nordic Women Against Violence",
                 acronym="NKMV",
                 region="nordic",
                 description="KSS is part of the Nordic shelter network Nordic Women Against "
                 "Violence (Nordiske Kvinner Mot Vold, NKMV).",
             ),
             dict(
-                name="Nordic Feminist Network (Feministisk Nettverk Norden)",
+                name="Nordic Feminist Network",
                 acronym="FNN",
                 region="nordic",
                 description=(
