@@ -16,7 +16,7 @@ EXTRA_PAGES = [
     "/en/search/?q=Cyprus",
     "/sok/?q=" + "x" * 300,
     "/rapporter/?kind=annual_report",
-    "/en/reports/?country=BE&year_from=2002",
+    "/en/reports/?country=ZA&year_from=2002",
     "/rapporter/?year_from=2005&year_to=2001",
     "/_util/login/?next=/partnere/kypros/",
     "/en/_util/login/",

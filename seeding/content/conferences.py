@@ -137,7 +137,7 @@ EARLIER_REPORTS = {
         "funksjonshemning – sept. 02",
         year=2002,
         kind=ReportKind.SEMINAR_REPORT,
-        country="BE",
+        # EU-level seminars held in Brussels: about Europe, not about Belgium.
         summary={
             "en": "Report from a cooperation seminar in Brussels on violence against women with "
             "disabilities, September 2002."
@@ -154,7 +154,6 @@ EARLIER_REPORTS = {
         "Brussel 20.-21. september 2004",
         year=2004,
         kind=ReportKind.STUDY_TRIP_REPORT,
-        country="BE",
         summary={
             "en": "Report on the work against violence against women with disabilities, from a "
             "study trip to Brussels, 20–21 September 2004."
