@@ -62,6 +62,10 @@ class CalendarMixin(RoutablePageMixin):
         return ["/", *self.CALENDAR_NAMES]
 
 
+# The groups of the conference list, in their order.
+UPCOMING, PAST, UNDATED = 0, 1, 2
+
+
 class ConferenceIndexPage(CalendarMixin, BasePage):
     parent_page_types = ["pages.InternationalWorkPage"]
     subpage_types = ["conferences.ConferencePage"]
@@ -69,7 +73,8 @@ class ConferenceIndexPage(CalendarMixin, BasePage):
     page_description = _("Lists the conferences, upcoming first. There is one per language.")
 
     # Nine conferences a page, so the list stays light at any size: the
-    # upcoming ones first (soonest first), then the past ones (newest first).
+    # upcoming ones first (soonest first), then the past ones (newest first),
+    # then those with no date at all.
     CONFERENCES_PER_PAGE = 9
 
     class Meta:
@@ -79,15 +84,21 @@ class ConferenceIndexPage(CalendarMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         upcoming = Q(end_date__gte=today)
+        # Neither a date nor a year: it cannot be called past any more than
+        # upcoming ("uten dato"), so it is listed on its own, last.
+        undated = Q(start_date=None, year=None)
         conferences = (
             visible_pages(ConferencePage.objects.child_of(self))
             .annotate(
-                past=Case(When(upcoming, then=Value(0)), default=Value(1)),
+                group=Case(
+                    When(upcoming, then=Value(UPCOMING)),
+                    When(undated, then=Value(UNDATED)),
+                    default=Value(PAST),
+                ),
                 soonest=Case(When(upcoming, then=F("start_date"))),
             )
-            # Undated conferences cannot be upcoming; they go last among the past.
             .order_by(
-                "past",
+                "group",
                 "soonest",
                 F("year").desc(nulls_last=True),
                 F("start_date").desc(nulls_last=True),
@@ -97,8 +108,9 @@ class ConferenceIndexPage(CalendarMixin, BasePage):
         page = page_of(conferences, request, self.CONFERENCES_PER_PAGE)
         context.update(
             conferences=page,
-            upcoming=[c for c in page if not c.past],
-            past=[c for c in page if c.past],
+            upcoming=[c for c in page if c.group == UPCOMING],
+            past=[c for c in page if c.group == PAST],
+            undated=[c for c in page if c.group == UNDATED],
         )
         return context
 

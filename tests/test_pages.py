@@ -122,13 +122,17 @@ def test_conference_index_separates_upcoming_and_past(client):
     upcoming.save_revision().publish()
 
     page = soup(client.get("/konferanser/"))
-    upcoming_section, past_section = page.select("main section")[:2]
+    upcoming_section, past_section, undated_section = page.select("main section")[:3]
     assert "Nordisk konferanse neste år" in upcoming_section.get_text()
     assert f"4.–18. april {next_year}" in upcoming_section.get_text()
     past_text = past_section.get_text()
     assert "Nordisk Forum 2014" in past_text
-    assert "Verdenskonferansen for krisesentrene" in past_text
     assert "neste år" not in past_text
+    # Neither a date nor a year: not "past", but "without a date".
+    assert "Verdenskonferansen for krisesentrene" not in past_text
+    assert undated_section.h2.get_text() == "Konferanser uten dato"
+    assert "Verdenskonferansen for krisesentrene" in undated_section.get_text()
+    assert "Uten dato" in undated_section.get_text()
 
 
 def test_a_report_without_a_file_is_listed_without_a_link(client):
