@@ -123,6 +123,8 @@ class PartnerPage(ReportsMixin, BasePage):
         index.SearchField("organisation_name"),
         index.SearchField("acronym"),
         index.SearchField("contact_person"),
+        index.SearchField("contact_role"),
+        index.SearchField("funding_source"),
     ]
 
     class Meta:

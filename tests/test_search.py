@@ -108,3 +108,19 @@ def test_the_next_page_of_results_keeps_the_query_as_typed(client):
     assert soup(second).select_one("#search-page-q")["value"] == "rapport#"
     assert "Side 2 av" in second.content.decode()
     assert hits(second)
+
+
+@pytest.mark.parametrize(
+    "path,query,expected",
+    [
+        ("/sok/", "WAVE", "Nettverk"),
+        ("/sok/", "NKMV", "Nettverk"),
+        ("/sok/", "Litauen", "Nettverk"),
+        ("/en/search/", "WAVE", "Networks"),
+        ("/en/search/", "Lithuania", "Networks"),
+        ("/sok/", "FOKUS", "Sør-Afrika"),
+    ],
+)
+def test_networks_and_partners_facts_are_found(client, path, query, expected):
+    titles = [title for _section, title in hits(client.get(path, {"q": query}))]
+    assert expected in titles, titles

@@ -7,6 +7,7 @@ from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
+from wagtail.search import index
 
 from pages.structured_data import KSS
 from pages.visibility import visible_pages
@@ -65,6 +66,18 @@ class NetworkPage(BasePage):
 
     content_panels = BasePage.content_panels + [
         InlinePanel("memberships", label=_("Networks and engagements"), heading=_("Networks")),
+    ]
+
+    # A search for WAVE, NKMV or Lithuania finds the page that names them.
+    search_fields = BasePage.search_fields + [
+        index.RelatedFields(
+            "memberships",
+            [
+                index.SearchField("name"),
+                index.SearchField("acronym"),
+                index.SearchField("description"),
+            ],
+        ),
     ]
 
     class Meta:
