@@ -139,3 +139,21 @@ def test_with_djangos_csrf_check_on_the_form_still_goes_through():
     assert not strict.get("/_util/login/").cookies
     assert log_in(strict, **SAME_SITE).status_code == 302
     assert log_in(Client(enforce_csrf_checks=True)).status_code == 403
+
+
+@override_settings(AXES_ENABLED=True)
+def test_a_login_leaves_no_record_of_the_address(client, reader):
+    from axes.models import AccessAttempt, AccessLog
+
+    assert log_in(client, **SAME_SITE).status_code == 302
+    assert not AccessLog.objects.exists() and not AccessAttempt.objects.exists()
+
+
+def test_the_privacy_statement_says_what_a_login_stores(client):
+    from tests.helpers import text_of
+
+    norwegian = text_of(client.get("/personvern/"))
+    assert "Først når du logger inn, lagres to informasjonskapsler" in norwegian
+    assert "høyst 12 timer" in norwegian
+    english = text_of(client.get("/en/privacy/"))
+    assert "Only when you log in are two cookies stored" in english

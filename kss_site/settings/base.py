@@ -252,8 +252,11 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
-# Keep addresses out of the logs (they stay in the attempts table, for the lockout).
+# Keep addresses out of the logs (they stay in the attempts table, for the
+# lockout, and go when the lockout would end), and keep no log of logins with
+# their addresses: the privacy statement says so.
 AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True
 # Behind the production proxies (nginx and Varnish: 2) the visitor's address
 # is the one they added to X-Forwarded-For (security/client.py).
 PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))

@@ -365,7 +365,7 @@ STATEMENTS = {
                     "i nettleseren din når du leser det.",
                     "Vi bruker ingen analyseverktøy, annonser eller sosiale medier-knapper.",
                 ),
-                heading("Ingen innhold fra andre nettsteder"),
+                heading("Intet innhold fra andre nettsteder"),
                 paragraph(
                     "Alle skrifter, bilder og skript kommer fra vår egen server.",
                     "Nettleseren din kontakter derfor ingen andre nettsteder når du leser "
@@ -376,7 +376,17 @@ STATEMENTS = {
                 heading("Hva vi lagrer"),
                 paragraph(
                     "Vi lagrer ikke IP-adressen din eller hva du søker etter i loggene våre.",
-                    "Bare ansatte i sekretariatet som redigerer nettstedet, har en brukerkonto.",
+                    "Bare ansatte i sekretariatet som redigerer nettstedet, og lesere som har "
+                    "fått tilgang til sider for innloggede, har en brukerkonto.",
+                ),
+                heading("Når du logger inn"),
+                paragraph(
+                    "Først når du logger inn, lagres to informasjonskapsler: én som holder deg "
+                    "innlogget og én som beskytter skjemaene.",
+                    "Begge slettes når du lukker nettleseren, og innloggingen varer høyst 12 "
+                    "timer.",
+                    "Skriver noen feil passord, lagrer vi brukernavnet og IP-adressen en kort "
+                    "tid for å stoppe gjetting av passord.",
                 ),
                 heading("Spørsmål"),
                 paragraph(
@@ -407,7 +417,17 @@ STATEMENTS = {
                 heading("What we store"),
                 paragraph(
                     "We do not store your IP address or what you search for in our logs.",
-                    "Only the secretariat’s staff who edit the website have a user account.",
+                    "Only the secretariat’s staff who edit the website, and readers who have "
+                    "been given access to pages for logged-in readers, have a user account.",
+                ),
+                heading("When you log in"),
+                paragraph(
+                    "Only when you log in are two cookies stored: one that keeps you logged in "
+                    "and one that protects the forms.",
+                    "Both are deleted when you close your browser, and a login lasts 12 hours at "
+                    "most.",
+                    "When a wrong password is entered, we keep the user name and IP address for "
+                    "a short while to stop passwords being guessed.",
                 ),
                 heading("Questions"),
                 paragraph(
