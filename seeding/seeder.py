@@ -44,8 +44,15 @@ def heading(text, level="h2"):
     return _block("heading", {"text": text, "level": level})
 
 
-def paragraph(*sentences):
-    return _block("paragraph", f"<p>{escape(' '.join(sentences))}</p>")
+def paragraph(*sentences, links=None):
+    """A paragraph of plain sentences; ``links`` maps words in them to an
+    address, such as the contact details at the foot of every page (#kontakt)."""
+    html = escape(" ".join(sentences))
+    for words, href in (links or {}).items():
+        words = escape(words)
+        assert words in html, words
+        html = html.replace(words, f'<a href="{escape(href)}">{words}</a>', 1)
+    return _block("paragraph", f"<p>{html}</p>")
 
 
 def report_list(title, reports):

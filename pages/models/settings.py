@@ -40,6 +40,17 @@ class SiteSettings(ShownOnPages, BaseSiteSetting):
             "draws no attention, such as a weather forecast."
         ),
     )
+    main_site_url = models.URLField(
+        _("the secretariat's main website"),
+        default="https://www.krisesenter.com/",
+        help_text=_("Linked from the contact details at the foot of every page."),
+    )
+    organisation_number = models.CharField(
+        _("organisation number"),
+        max_length=20,
+        blank=True,
+        help_text=_("From the Brønnøysund Register Centre. Shown in the footer. Optional."),
+    )
     contact_email = models.EmailField(
         _("contact e-mail"), blank=True, help_text=_("Shown in the footer. Optional.")
     )
@@ -94,6 +105,8 @@ class SiteSettings(ShownOnPages, BaseSiteSetting):
                 FieldPanel("contact_email"),
                 FieldPanel("contact_phone"),
                 FieldPanel("contact_address"),
+                FieldPanel("organisation_number"),
+                FieldPanel("main_site_url"),
             ],
             heading=_("Contact details"),
         ),

@@ -18,6 +18,8 @@ from reports.models import ReportIndexPage, ReportKind
 from seeding.seeder import heading, paragraph, report_list
 
 LANGUAGES = ("nb", "en")
+# The contact details at the foot of every page (templates/base.html).
+CONTACT = "#kontakt"
 
 EARLIER_REPORTS = {
     "report:jamaica-2001": dict(
@@ -392,6 +394,7 @@ STATEMENTS = {
                 paragraph(
                     "Krisesentersekretariatet er ansvarlig for nettstedet.",
                     "Har du spørsmål om personvern, kan du kontakte oss.",
+                    links={"kontakte oss": CONTACT},
                 ),
             ],
         ),
@@ -433,6 +436,7 @@ STATEMENTS = {
                 paragraph(
                     "Krisesentersekretariatet is responsible for this website.",
                     "If you have questions about privacy, please contact us.",
+                    links={"contact us": CONTACT},
                 ),
             ],
         ),
@@ -463,6 +467,7 @@ STATEMENTS = {
                 paragraph(
                     "Finner du noe som ikke fungerer for deg, vil vi gjerne høre om det.",
                     "Kontakt Krisesentersekretariatet.",
+                    links={"Kontakt Krisesentersekretariatet": CONTACT},
                 ),
             ],
         ),
@@ -493,6 +498,7 @@ STATEMENTS = {
                     "If you find something that does not work for you, we would like to hear "
                     "about it.",
                     "Please contact Krisesentersekretariatet.",
+                    links={"contact Krisesentersekretariatet": CONTACT},
                 ),
             ],
         ),
