@@ -16,7 +16,7 @@ def _day_month(value):
     return date_format(value, pgettext("date format: day and month", "j F"))
 
 
-def _full(value):
+def full_date(value):
     return date_format(value, pgettext("date format: day, month and year", "j F Y"))
 
 
@@ -25,14 +25,14 @@ def format_date_range(start, end=None, year=None):
     if start is None:
         return str(year) if year else ""
     if end is None or end == start:
-        return _full(start)
+        return full_date(start)
     if (start.year, start.month) == (end.year, end.month):
         first = _day(start)
     elif start.year == end.year:
         first = _day_month(start)
     else:
-        first = _full(start)
-    return pgettext("date range", "%(start)s–%(end)s") % {"start": first, "end": _full(end)}
+        first = full_date(start)
+    return pgettext("date range", "%(start)s–%(end)s") % {"start": first, "end": full_date(end)}
 
 
 def format_year_range(start=None, end=None):

@@ -44,6 +44,11 @@ def heading(text, level="h2"):
     return _block("heading", {"text": text, "level": level})
 
 
+# The source text is the international part of the secretariat's report for
+# 2013–2014: every page made from it says so by its heading (BasePage.period).
+SOURCE_PERIOD = {"period_start": 2013, "period_end": 2014}
+
+
 def paragraph(*sentences, links=None):
     """A paragraph of plain sentences; ``links`` maps words in them to an
     address, such as the contact details at the foot of every page (#kontakt)."""

@@ -1,14 +1,17 @@
 """Abstract building blocks that every page type is composed from."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from pages.blocks import BodyBlock
+from pages.formatting import format_year_range
 from pages.permissions import OwnPagesOnly
 from pages.structured_data import breadcrumb_list
 from pages.translations import alternates
@@ -31,12 +34,45 @@ class BasePage(Page):
         help_text=_("The main text. Headings start at the largest size under the page title."),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    # Text written in 2014 says "this year": the years it describes are shown
+    # by the heading, with the date it was last updated, so it reads in its time.
+    period_start = models.PositiveSmallIntegerField(
+        _("describes from (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text=_("The first year the text is about. Shown by the heading. Optional."),
+    )
+    period_end = models.PositiveSmallIntegerField(
+        _("describes until (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text=_("The last year the text is about. Optional."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
+        FieldPanel("body"),
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
     ]
+
+    @property
+    def period(self):
+        """The years the text describes, as the heading shows them, or ""."""
+        if not (self.period_start or self.period_end):
+            return ""
+        return format_year_range(self.period_start, self.period_end)
+
+    def clean(self):
+        super().clean()
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError({"period_end": _("The last year cannot come before the first.")})
 
     def permissions_for_user(self, user):
         # Wagtail's documented place to change what a user may do to a page.

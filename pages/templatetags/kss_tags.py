@@ -2,12 +2,14 @@
 
 from django import template
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page, Site
 
 from caching.page_cache import remember
+from pages import formatting
 from pages.structured_data import json_ld
 from pages.translations import alternates, live_translations
 from pages.visibility import visible_pages
@@ -168,3 +170,11 @@ def column_picture(image, alt, lazy=False):
     if lazy:
         attrs.update(loading="lazy", decoding="async")
     return Picture(renditions, attrs).__html__()
+
+
+@register.filter
+def full_date(value):
+    """A date as the language of the page writes it: "30. november 2026", "30 November 2026"."""
+    if not value:
+        return ""
+    return formatting.full_date(timezone.localdate(value) if hasattr(value, "hour") else value)

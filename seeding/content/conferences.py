@@ -3,7 +3,7 @@ from earlier conferences, seminars and meetings."""
 
 from conferences.models import ConferenceIndexPage, ConferencePage
 from reports.models import ReportKind
-from seeding.seeder import paragraph, report_list
+from seeding.seeder import SOURCE_PERIOD, paragraph, report_list
 
 Role = ConferencePage.Role
 
@@ -168,7 +168,19 @@ def build(seeder, roots):
         reports = seeder.reports(lang, EARLIER_REPORTS)
         text["body"] = [report_list(text.pop("reports_heading"), reports)]
         index = seeder.page(
-            "page:conferences", root, ConferenceIndexPage, show_in_menus=True, **text
+            "page:conferences",
+            root,
+            ConferenceIndexPage,
+            show_in_menus=True,
+            **SOURCE_PERIOD,
+            **text,
         )
         for key, facts in CONFERENCES.items():
-            seeder.page(f"conference:{key}", index, ConferencePage, **facts, **TEXT[lang][key])
+            seeder.page(
+                f"conference:{key}",
+                index,
+                ConferencePage,
+                **SOURCE_PERIOD,
+                **facts,
+                **TEXT[lang][key],
+            )

@@ -2,7 +2,7 @@
 
 from partners.models import PartnerIndexPage, PartnerPage
 from reports.models import ReportKind
-from seeding.seeder import paragraph
+from seeding.seeder import SOURCE_PERIOD, paragraph
 
 INDEX = {
     "nb": dict(
@@ -343,8 +343,15 @@ REPORTS = {
 def build(seeder, roots):
     for lang, root in roots.items():
         index = seeder.page(
-            "page:partners", root, PartnerIndexPage, show_in_menus=True, **INDEX[lang]
+            "page:partners",
+            root,
+            PartnerIndexPage,
+            show_in_menus=True,
+            **SOURCE_PERIOD,
+            **INDEX[lang],
         )
         for key, facts in PARTNERS.items():
-            partner = seeder.page(f"partner:{key}", index, PartnerPage, **facts, **TEXT[lang][key])
+            partner = seeder.page(
+                f"partner:{key}", index, PartnerPage, **SOURCE_PERIOD, **facts, **TEXT[lang][key]
+            )
             seeder.reports(lang, REPORTS[key], country=facts["country"], related_page=partner)

@@ -15,7 +15,7 @@ from pages.models import (
     StandardPage,
 )
 from reports.models import ReportIndexPage, ReportKind
-from seeding.seeder import heading, paragraph, report_list
+from seeding.seeder import SOURCE_PERIOD, heading, paragraph, report_list
 
 LANGUAGES = ("nb", "en")
 # The contact details at the foot of every page (templates/base.html).
@@ -513,7 +513,9 @@ def build_roots(seeder):
         text = LANDING[lang]
         reports = seeder.reports(lang, EARLIER_REPORTS)
         fields = {**text, "body": text["body"](reports)}
-        roots[lang] = seeder.root_page("page:landing", InternationalWorkPage, lang, **fields)
+        roots[lang] = seeder.root_page(
+            "page:landing", InternationalWorkPage, lang, **SOURCE_PERIOD, **fields
+        )
     return roots
 
 
@@ -522,14 +524,25 @@ def build_network(seeder, roots):
         text = dict(NETWORK[lang])
         memberships = [NetworkMembership(**m) for m in text.pop("memberships")]
         seeder.page(
-            "page:network", root, NetworkPage, show_in_menus=True, memberships=memberships, **text
+            "page:network",
+            root,
+            NetworkPage,
+            show_in_menus=True,
+            memberships=memberships,
+            **SOURCE_PERIOD,
+            **text,
         )
 
 
 def build_archive_and_statements(seeder, roots):
     for lang, root in roots.items():
         seeder.page(
-            "page:reports", root, ReportIndexPage, show_in_menus=True, **REPORT_ARCHIVE[lang]
+            "page:reports",
+            root,
+            ReportIndexPage,
+            show_in_menus=True,
+            **SOURCE_PERIOD,
+            **REPORT_ARCHIVE[lang],
         )
         for key, texts in STATEMENTS.items():
             seeder.page(key, root, StandardPage, **texts[lang])
