@@ -20,7 +20,8 @@ ALLOWED = {
     "caching": set(),
     "security": set(),
     "roles": set(),
-    "backup": set(),
+    # A restore empties the caches, as any change of content does.
+    "backup": {"caching"},
     "pages": INFRASTRUCTURE,
     "reports": {"pages", *INFRASTRUCTURE},
     "partners": {"pages", "reports", *INFRASTRUCTURE},
