@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from pages.visibility import visible_pages, visible_reports
-from reports.models import Report
+from reports.models import Report, ReportIndexPage
 
 from .forms import SearchForm
 
@@ -58,8 +58,9 @@ def search(request):
             hits.append(
                 {
                     "title": report.title,
-                    "url": report.url or (owner.get_url(request) if owner else ""),
-                    "section": _("Reports"),
+                    # Its own entry in the archive, which says where to read it.
+                    "url": ReportIndexPage.entry_url(report, request),
+                    "section": f"{_('Reports')} · {owner.title}" if owner else _("Reports"),
                     "excerpt": report.summary or report.unavailable_note,
                     "language": report.language,
                 }

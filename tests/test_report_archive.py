@@ -140,3 +140,28 @@ def test_reports_of_eu_seminars_in_brussels_are_not_about_belgium():
     brussels = Report.objects.filter(title__contains="Brussel")
     assert brussels.count() == 2 * 2  # both languages
     assert not brussels.exclude(country="").exists()
+
+
+def test_the_archive_says_once_how_to_get_a_report_that_is_not_online(client):
+    page = soup(client.get("/rapporter/"))
+    notes = page.select(".report-archive__offline")
+    assert len(notes) == 1
+    assert notes[0].select_one('a[href="#kontakt"]') is not None
+    assert page.select_one("#kontakt") is not None
+    english = soup(client.get("/en/reports/")).select_one(".report-archive__offline")
+    assert "can be had from Krisesentersekretariatet" in english.get_text()
+
+
+def test_no_such_word_when_every_report_listed_is_online(client):
+    from tests.factories import ReportFactory
+
+    ReportFactory(year=2020)
+    page = soup(client.get("/rapporter/?year_from=2020"))
+    assert len(page.select(".report-list__item")) == 1
+    assert page.select_one(".report-archive__offline") is None
+
+
+def test_each_report_links_to_its_partner_or_conference(client):
+    page = soup(client.get("/rapporter/"))
+    item = next(li for li in page.select(".report-list__item") if "rapport 2010" in li.get_text())
+    assert item.select_one('.report-list__meta a[href="/partnere/sor-afrika/"]') is not None

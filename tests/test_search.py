@@ -23,7 +23,10 @@ def test_search_finds_pages_and_reports_with_their_section(client):
     response = client.get("/sok/", {"q": "Masimanyane"})
     found = hits(response)
     assert ("Partnere", "Sør-Afrika") in found
-    assert ("Rapporter", "Masimanyane Women’s Support Centre i Sør Afrika, rapport 2010") in found
+    assert (
+        "Rapporter · Sør-Afrika",
+        "Masimanyane Women’s Support Centre i Sør Afrika, rapport 2010",
+    ) in found
     item = soup(response).select_one(".search-results__item")
     assert item.find("p", string=lambda s: s and "16 år" in s)
 
@@ -124,3 +127,21 @@ def test_the_next_page_of_results_keeps_the_query_as_typed(client):
 def test_networks_and_partners_facts_are_found(client, path, query, expected):
     titles = [title for _section, title in hits(client.get(path, {"q": query}))]
     assert expected in titles, titles
+
+
+def test_a_report_hit_leads_to_the_reports_own_entry(client):
+    from reports.models import Report
+
+    report = Report.objects.get(
+        title="Masimanyane Women’s Support Centre i Sør Afrika, rapport 2010",
+        locale__language_code="nb",
+    )
+    page = soup(client.get("/sok/", {"q": "rapport 2010"}))
+    link = next(
+        a for a in page.select(".search-results__title a") if a.get_text(strip=True) == report.title
+    )
+    address, anchor = link["href"].split("#")
+    assert anchor == f"report-{report.pk}"
+    assert address == f"/rapporter/?partner={report.related_page_id}"
+    entry = soup(client.get(address)).select_one(f"#{anchor}")
+    assert entry is not None and report.title in entry.get_text()

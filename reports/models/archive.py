@@ -42,6 +42,8 @@ class ReportIndexPage(BasePage):
             reports=page_of_reports,
             paginator=page_of_reports.paginator,
             is_filtered=any(form.data.get(name) for name in form.fields),
+            # Said once, above the list, rather than by each report.
+            some_not_online=any(not report.url for report in page_of_reports),
         )
         return context
 
@@ -60,3 +62,28 @@ class ReportIndexPage(BasePage):
         if archive is None or not is_visible(owner):
             return ""
         return f"{archive.get_url(request)}?{urlencode({owner.report_filter_name: owner.pk})}"
+
+    @classmethod
+    def entry_url(cls, report, request=None):
+        """The report's own entry: its anchor in the archive of its language,
+        filtered to its partner or conference if it has one, on the page of
+        the list that holds it; or an empty string if a visitor cannot see it."""
+        archive = visible_pages(cls.objects.filter(locale_id=report.locale_id)).first()
+        if archive is None:
+            return ""
+        reports = visible_reports(Report.objects.filter(locale_id=report.locale_id))
+        query = {}
+        if report.related_page_id:
+            owner = report.related_page.specific
+            query[owner.report_filter_name] = owner.pk
+            reports = reports.filter(related_page_id=owner.pk)
+        listed = list(reports.for_listing().values_list("pk", flat=True))
+        if report.pk not in listed:
+            return ""
+        page = listed.index(report.pk) // cls.REPORTS_PER_PAGE + 1
+        if page > 1:
+            query["page"] = page
+        address = archive.get_url(request)
+        if query:
+            address += "?" + urlencode(query)
+        return f"{address}#report-{report.pk}"
