@@ -68,6 +68,7 @@ class Seeder:
     def __init__(self):
         # What this run created, by kind: the command's summary.
         self.created = Counter()
+        self._created_pks = set()
 
     def locale(self, language_code):
         locale, _ = Locale.objects.get_or_create(language_code=language_code)
@@ -75,6 +76,11 @@ class Seeder:
 
     def _created(self, obj):
         self.created[type(obj)._meta.verbose_name] += 1
+        self._created_pks.add((type(obj)._meta.label, obj.pk))
+
+    def created_now(self, obj):
+        """Did this run create ``obj``?"""
+        return (type(obj)._meta.label, obj.pk) in self._created_pks
 
     def page(self, name, parent, model, **fields):
         """The page seeded as ``name`` in the parent's locale, created if missing."""

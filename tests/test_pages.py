@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 
 from conferences.models import ConferenceIndexPage, ConferencePage
 from pages.models import SiteSettings
+from partners.models import PartnerPage
 from reports.models import Report
 from tests.helpers import soup, text_of
 
@@ -206,3 +207,38 @@ def test_unknown_addresses_get_the_sites_404_page(client):
     page = BeautifulSoup(response.content, "html.parser")
     assert page.h1.get_text(strip=True) == "Fant ikke siden"
     assert page.select_one(".quick-exit__button") is not None
+
+
+@pytest.mark.parametrize(
+    "path,links",
+    [
+        (
+            "/nettverk/",
+            {
+                "NKMV": "/konferanser/nordiske-kvinner-mot-vold-2015/",
+                "FNN": "/konferanser/nordisk-forum-2014/",
+                "Sør-Afrika": "/partnere/sor-afrika/",
+            },
+        ),
+        (
+            "/en/network/",
+            {
+                "NKMV": "/en/conferences/nordic-women-against-violence-2015/",
+                "FNN": "/en/conferences/nordic-forum-2014/",
+                "South Africa": "/en/partners/south-africa/",
+            },
+        ),
+    ],
+)
+def test_the_network_cards_link_to_their_pages_on_this_site(client, path, links):
+    cards = soup(client.get(path)).select(".card")
+    for words, href in links.items():
+        (card,) = [c for c in cards if words in c.h3.get_text()]
+        assert card.select_one(f'a[href="{href}"]') is not None, words
+
+
+def test_a_card_does_not_link_a_page_no_longer_published(client):
+    PartnerPage.objects.get(slug="sor-afrika").unpublish()
+    cards = soup(client.get("/nettverk/")).select(".card")
+    (card,) = [c for c in cards if "Sør-Afrika" in c.h3.get_text()]
+    assert card.select_one('a[href="/partnere/sor-afrika/"]') is None

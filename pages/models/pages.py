@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from pages.structured_data import KSS
@@ -83,13 +83,28 @@ class NetworkPage(BasePage):
     class Meta:
         verbose_name = _("network page")
 
+    @cached_property
+    def _memberships(self):
+        """Each with ``page_link``, its page on this site if a visitor may see
+        it (one query for all), else None."""
+        memberships = list(self.memberships.select_related("related_page"))
+        chosen = [m.related_page_id for m in memberships if m.related_page_id]
+        visible = set(
+            visible_pages(Page.objects.filter(pk__in=chosen)).values_list("pk", flat=True)
+        )
+        for membership in memberships:
+            membership.page_link = (
+                membership.related_page if membership.related_page_id in visible else None
+            )
+        return memberships
+
     @property
     def current_memberships(self):
-        return [m for m in self.memberships.all() if m.status == NetworkMembership.Status.MEMBER]
+        return [m for m in self._memberships if m.status == NetworkMembership.Status.MEMBER]
 
     @property
     def past_engagements(self):
-        return [m for m in self.memberships.all() if m.status == NetworkMembership.Status.PAST]
+        return [m for m in self._memberships if m.status == NetworkMembership.Status.PAST]
 
 
 class NetworkMembership(Orderable):
@@ -132,12 +147,22 @@ class NetworkMembership(Orderable):
     description = models.TextField(
         _("description"), help_text=_("What the network is and what KSS does in it.")
     )
+    related_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page on this site"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A partner or conference page about it, linked from the card. Optional."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("acronym")]),
         FieldRowPanel([FieldPanel("region"), FieldPanel("country"), FieldPanel("status")]),
         FieldRowPanel([FieldPanel("website"), FieldPanel("since_year")]),
         FieldPanel("description"),
+        FieldPanel("related_page"),
     ]
 
     class Meta(Orderable.Meta):

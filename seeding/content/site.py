@@ -157,6 +157,7 @@ NETWORK = {
                 name="Nordiske Kvinner Mot Vold",
                 acronym="NKMV",
                 region="nordic",
+                page="conference:nordic-women-against-violence-2015",
                 description="KSS er en del av det nordiske krisesenternettverket Nordiske "
                 "Kvinner Mot Vold (NKMV).",
             ),
@@ -164,6 +165,7 @@ NETWORK = {
                 name="Feministisk Nettverk Norden",
                 acronym="FNN",
                 region="nordic",
+                page="conference:nordic-forum-2014",
                 description=(
                     "KSS er en del av Feministisk Nettverk Norden (FNN). FNN er et resultat av "
                     "den nordiske konferansen Nordisk Forum i Malmø i 2014. KSS var norsk "
@@ -184,6 +186,7 @@ NETWORK = {
                 region="global",
                 country="ZA",
                 status="past",
+                page="partner:south-africa",
                 description="KSS var i 15 år partnere med en organisasjon i Sør-Afrika "
                 "gjennom midler fra FOKUS.",
             ),
@@ -218,6 +221,7 @@ NETWORK = {
                 name="Nordic Women Against Violence",
                 acronym="NKMV",
                 region="nordic",
+                page="conference:nordic-women-against-violence-2015",
                 description="KSS is part of the Nordic shelter network Nordic Women Against "
                 "Violence (Nordiske Kvinner Mot Vold, NKMV).",
             ),
@@ -225,6 +229,7 @@ NETWORK = {
                 name="Nordic Feminist Network",
                 acronym="FNN",
                 region="nordic",
+                page="conference:nordic-forum-2014",
                 description=(
                     "KSS is part of the Nordic Feminist Network (Feministisk Nettverk Norden, "
                     "FNN). FNN grew out of the Nordic conference Nordic Forum (Nordisk Forum) "
@@ -246,6 +251,7 @@ NETWORK = {
                 region="global",
                 country="ZA",
                 status="past",
+                page="partner:south-africa",
                 description="For 15 years KSS was a partner of an organisation in South "
                 "Africa, with funds from FOKUS (Forum for Women and Development).",
             ),
@@ -520,9 +526,14 @@ def build_roots(seeder):
 
 
 def build_network(seeder, roots):
+    """The network page; its cards' links to partner and conference pages
+    come in ``link_network``, once those pages exist."""
     for lang, root in roots.items():
         text = dict(NETWORK[lang])
-        memberships = [NetworkMembership(**m) for m in text.pop("memberships")]
+        memberships = []
+        for fields in text.pop("memberships"):
+            fields = {k: v for k, v in fields.items() if k != "page"}
+            memberships.append(NetworkMembership(**fields))
         seeder.page(
             "page:network",
             root,
@@ -532,6 +543,21 @@ def build_network(seeder, roots):
             **SOURCE_PERIOD,
             **text,
         )
+
+
+def link_network(seeder, roots):
+    """Point the network page's cards at the partner and conference pages
+    they are about, on a network page this run created (staff's own choices
+    are left as they are)."""
+    for lang, root in roots.items():
+        page = seeder.find_page("page:network", root.locale)
+        if page is None or not seeder.created_now(page):
+            continue
+        for fields in NETWORK[lang]["memberships"]:
+            if "page" in fields:
+                target = seeder.find_page(fields["page"], root.locale)
+                page.memberships.filter(name=fields["name"]).update(related_page=target)
+        page.save_revision(log_action=False).publish(log_action=False)
 
 
 def build_archive_and_statements(seeder, roots):

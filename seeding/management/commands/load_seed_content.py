@@ -20,6 +20,7 @@ class Command(BaseCommand):
             site.build_network(seeder, roots)
             partners.build(seeder, roots)
             conferences.build(seeder, roots)
+            site.link_network(seeder, roots)
             site.build_archive_and_statements(seeder, roots)
             site.configure_site(seeder, roots)
             ensure_roles_and_workflow(roots.values(), workflow_models=[Report])
