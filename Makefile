@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: run test install install-test messages lint audit screenshots backup restore loadtest bench stack stack-down clean
+.PHONY: run dev test install install-test messages lint audit screenshots backup restore loadtest bench stack stack-down clean
 
 # A stamp per dependency set: editing pyproject.toml reinstalls on the next run.
 $(VENV)/.installed: pyproject.toml
@@ -31,15 +31,26 @@ install-test: $(VENV)/.installed-test node_modules/.installed messages
 messages: $(VENV)/.installed
 	$(MANAGE) compilemessages --ignore=.venv -v0
 
-# Beside the server, publish_scheduled runs every minute so go-live and expiry
-# times work, and retry_purges sends a front cache what it missed (none here,
-# unless VARNISH_URL is set); they stop with the server.
+# The site as visitors get it (kss_site/settings/local.py): DEBUG off, the
+# real error pages, hashed and compressed static files, gunicorn with several
+# workers sharing one cache. Beside it, publish_scheduled runs every minute so
+# go-live and expiry times work, and retry_purges sends a front cache what it
+# missed (none here, unless VARNISH_URL is set); they stop with the server.
+LOCAL := DJANGO_SETTINGS_MODULE=kss_site.settings.local
 run: install
+	$(LOCAL) $(MANAGE) migrate --noinput -v0
+	$(LOCAL) $(MANAGE) load_seed_content
+	$(LOCAL) $(MANAGE) ensure_admin
+	$(LOCAL) $(MANAGE) collectstatic --noinput -v0
+	( while true; do $(LOCAL) $(MANAGE) publish_scheduled >/dev/null; $(LOCAL) $(MANAGE) retry_purges; sleep 60; done ) & \
+	trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+	$(LOCAL) $(BIN)/gunicorn kss_site.wsgi --config deploy/gunicorn/local.py --bind 127.0.0.1:$(PORT)
+
+# For developers: Django's auto-reloading server with DEBUG (kss_site/settings/dev.py).
+dev: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_seed_content
 	$(MANAGE) ensure_admin
-	( while true; do $(MANAGE) publish_scheduled >/dev/null; $(MANAGE) retry_purges; sleep 60; done ) & \
-	trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.installed-test

@@ -1,4 +1,4 @@
-"""Local development: `make run`."""
+"""Development: `make dev`, the auto-reloading server with DEBUG."""
 
 from .base import *  # noqa: F403
 from .base import env_list
