@@ -110,7 +110,15 @@ def pytest_collection_modifyitems(config, items):
 def site_url(live_server, django_db_serialized_rollback, transactional_db):
     """The seeded site on a live server, for browser tests. Transactional tests
     empty the database after each test; the seeded content comes back from its
-    serialized copy (django_db_setup)."""
+    serialized copy (django_db_setup).
+
+    The first such test of a session can find the database as the migrations
+    left it, Wagtail's welcome page and all; the seed command, which builds
+    only what is missing, puts the site there."""
+    from wagtail.models import Page
+
+    if Page.objects.filter(title="Welcome to your new Wagtail site!").exists():
+        call_command("load_seed_content", verbosity=0)
     return live_server.url
 
 
