@@ -135,3 +135,11 @@ def test_the_english_reads_as_written_in_english(client):
     # The help lines are Norway's: a reader abroad must not take them for hers.
     banner = soup(client.get("/en/")).select_one(".help-banner").get_text(" ", strip=True)
     assert "In danger in Norway?" in banner and "Norwegian help line" in banner
+
+
+@pytest.mark.parametrize("language_code", ["nb", "en"])
+def test_every_lead_is_one_or_two_sentences(language_code):
+    for page in Page.objects.live().filter(locale__language_code=language_code).specific():
+        lead = getattr(page, "summary", "")
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", lead.strip()) if s]
+        assert len(sentences) <= 2, (page.url_path, sentences)

@@ -11,14 +11,17 @@ INDEX = {
     "nb": dict(
         title="Konferanser",
         slug="konferanser",
+        # A short lead over the list; the rest of the opening text follows it.
         summary=(
             "Krisesentersekretariatet (KSS) anser internasjonalt samarbeid som svært viktig. "
+            "Nedenfor finnes en oversikt over regionale og internasjonale konferanser vi "
+            "tidligere har arrangert eller arbeider med å arrangere i samarbeid med andre."
+        ),
+        intro=(
             "KSS deltar også på internasjonale konferanser der vi deler erfaring og kompetanse "
-            "hvert enkelt land har opparbeidet seg. Det er samtidig viktig å samarbeide med "
-            "andre land i arbeidet for å bekjempe vold mot kvinner og vold i nære relasjoner i "
-            "hele verden. Nedenfor finnes en oversikt over regionale og internasjonale "
-            "konferanser vi tidligere har arrangert eller arbeider med å arrangere i samarbeid "
-            "med andre."
+            "hvert enkelt land har opparbeidet seg.",
+            "Det er samtidig viktig å samarbeide med andre land i arbeidet for å bekjempe vold "
+            "mot kvinner og vold i nære relasjoner i hele verden.",
         ),
         reports_heading="Les mer om tidligere internasjonale konferanser, seminarer og møter",
     ),
@@ -27,12 +30,14 @@ INDEX = {
         slug="conferences",
         summary=(
             "Krisesentersekretariatet (KSS) considers international cooperation very "
-            "important. KSS also takes part in international conferences where we share the "
-            "experience and expertise each country has built up. At the same time it is "
-            "important to cooperate with other countries in the work to combat violence against "
-            "women and domestic violence all over the world. Below is an overview of regional "
-            "and international conferences that we have organised, or are working to organise, "
-            "together with others."
+            "important. Below is an overview of regional and international conferences that we "
+            "have organised, or are working to organise, together with others."
+        ),
+        intro=(
+            "KSS also takes part in international conferences where we share the experience "
+            "and expertise each country has built up.",
+            "At the same time it is important to work with other countries to combat violence "
+            "against women and domestic violence all over the world.",
         ),
         reports_heading="Read more about earlier international conferences, seminars and meetings",
     ),
@@ -166,7 +171,10 @@ def build(seeder, roots):
     for lang, root in roots.items():
         text = dict(INDEX[lang])
         reports = seeder.reports(lang, EARLIER_REPORTS)
-        text["body"] = [report_list(text.pop("reports_heading"), reports)]
+        text["body"] = [
+            paragraph(*text.pop("intro")),
+            report_list(text.pop("reports_heading"), reports),
+        ]
         index = seeder.page(
             "page:conferences",
             root,

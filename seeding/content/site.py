@@ -45,15 +45,19 @@ LANDING = {
     "nb": dict(
         title="Internasjonalt arbeid",
         slug="internasjonalt-arbeid",
+        # The lead is one sentence; the rest of the opening is the body's first paragraph.
         summary=(
             "Krisesentersekretariatet ser solidaritetsarbeid som viktig for at en global "
-            "kvinnebevegelse kan dra nytte av hverandre i kampen mot menns vold mot kvinner. "
-            "Gjennom deltagelse i prosjekter og konferanser ser vi viktigheten av å ha en arena "
-            "der kvinneorganisasjoner deler erfaring og kompetanse som hvert enkelt land har "
-            "opparbeidet seg. Samtidig har vi erfart at det utvikles gode nettverk mellom "
-            "kvinneorganisasjonene som ofte fortsetter i et videre samarbeid."
+            "kvinnebevegelse kan dra nytte av hverandre i kampen mot menns vold mot kvinner."
         ),
         body=lambda reports: [
+            paragraph(
+                "Gjennom deltagelse i prosjekter og konferanser ser vi viktigheten av å ha en "
+                "arena der kvinneorganisasjoner deler erfaring og kompetanse som hvert enkelt "
+                "land har opparbeidet seg.",
+                "Samtidig har vi erfart at det utvikles gode nettverk mellom "
+                "kvinneorganisasjonene som ofte fortsetter i et videre samarbeid.",
+            ),
             paragraph(
                 "Krisesentersekretariatets mål i det internasjonale samarbeidet er å styrke "
                 "kvinners organisering og deltagelse, og at dette skal føre til at det blir mer "
@@ -89,13 +93,16 @@ LANDING = {
         summary=(
             "Krisesentersekretariatet (KSS), the secretariat of the Norwegian women’s "
             "shelters, sees solidarity work as important, so that a global women’s movement "
-            "can benefit from one another in the fight against men’s violence against women. "
-            "Through taking part in projects and conferences we see how important it is to "
-            "have an arena where women’s organisations share the experience and expertise "
-            "each country has built up. We have also found that good networks grow between "
-            "women’s organisations, and that they often continue in further cooperation."
+            "can learn from one another in the fight against men’s violence against women."
         ),
         body=lambda reports: [
+            paragraph(
+                "Through taking part in projects and conferences we see how important it is to "
+                "have an arena where women’s organisations share the experience and expertise "
+                "each country has built up.",
+                "We have also found that good networks grow between women’s organisations, and "
+                "that they often lead to further cooperation.",
+            ),
             paragraph(
                 "The aim of KSS’s international cooperation is to strengthen women’s "
                 "organisation and participation, and that this should lead to more knowledge, "
