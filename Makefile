@@ -66,9 +66,12 @@ test: install-test lint
 audit: install-test
 	$(BIN)/python scripts/audit.py
 
-# Renew the admin screenshots of docs/redaktorveiledning.md (Playwright, Chromium).
+# Renew the screenshots (Playwright, Chromium): the admin's of
+# docs/redaktorveiledning.md, and each public page type at 1280 and 375 px
+# (docs/screenshots.md).
 screenshots: install-test
 	$(BIN)/python scripts/admin_screenshots.py
+	$(BIN)/python scripts/site_screenshots.py
 
 # Database and uploaded files into backups/kss-<time>.tar.gz (docs/deployment.md).
 backup: install
