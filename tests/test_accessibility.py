@@ -129,8 +129,11 @@ def focus_ring_contrast(page):
 def test_every_control_is_reachable_by_tab_with_a_visible_focus_ring(page, site_url, path):
     page.goto(site_url + path)
     page.evaluate(
+        # What a keyboard can reach: shown (a phone's search link is hidden on a
+        # wide screen, and the other way round), enabled, and a fold's summary too.
         """() => { window.__controls = [...document.querySelectorAll(
-            'a[href], button, input, select, textarea')].filter(e => !e.disabled); }"""
+            'a[href], button, input, select, textarea, summary')].filter(
+            e => !e.disabled && e.checkVisibility()); }"""
     )
     count = page.evaluate("window.__controls.length")
     order = []
