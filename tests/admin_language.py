@@ -1,0 +1,102 @@
+"""Which of the admin's strings are still English for a Norwegian editor:
+the strings of Wagtail's and Django's catalogues that have no Norwegian
+translation, neither theirs nor ours (tests/test_admin_language.py)."""
+
+import re
+from functools import cache
+from pathlib import Path
+
+import django
+import wagtail
+from django.utils import translation
+
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sdi]|%[sdi]|\{[a-z_]*\}")
+
+
+def read_catalogue(path):
+    """{msgid: translated?} of a gettext catalogue, wrapped lines and all."""
+    entries, entry, key = {}, {}, None
+
+    def finish():
+        msgid = entry.get("msgid")
+        if msgid:
+            strings = [v for k, v in entry.items() if k.startswith("msgstr")]
+            entries[msgid] = bool(strings) and all(strings) and "fuzzy" not in entry["flags"]
+            if entry.get("msgctxt") is not None:
+                return  # with a context gettext() cannot look it up; pgettext can
+            if entry.get("msgid_plural"):
+                entries[entry["msgid_plural"]] = entries[msgid]
+
+    import ast
+
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if not line.strip():
+            finish()
+            entry, key = {}, None
+            continue
+        entry.setdefault("flags", "")
+        if line.startswith("#,"):
+            entry["flags"] += line
+        elif line.startswith("#"):
+            continue
+        elif line.startswith('"') and key:
+            entry[key] += ast.literal_eval(line)
+        else:
+            key, _, literal = line.partition(" ")
+            entry[key] = ast.literal_eval(literal)
+    return entries
+
+
+@cache
+def english_strings():
+    """Patterns of the msgids Wagtail and Django's admin apps use that have no
+    Norwegian translation at run time (ours, in LOCALE_PATHS, count too)."""
+    # Every string they use is in their English catalogues; the Norwegian
+    # ones hold only those translated.
+    roots = [Path(wagtail.__file__).parent, Path(django.__file__).parent / "contrib"]
+    msgids = set()
+    for root in roots:
+        for path in root.rglob("locale/en/LC_MESSAGES/django*.po"):
+            msgids |= set(read_catalogue(path))
+    # Ours count even where Norwegian says the same ("Status", "Alias").
+    from django.conf import settings
+
+    ours = set()
+    for folder in settings.LOCALE_PATHS:
+        ours |= set(read_catalogue(Path(folder) / "nb" / "LC_MESSAGES" / "django.po"))
+    with translation.override("nb"):
+        untranslated = {m for m in msgids - ours if translation.gettext(m) == m}
+    patterns = {}
+    for msgid in untranslated:
+        words = re.findall(r"[A-Za-z]{2,}", PLACEHOLDER.sub("", msgid))
+        if not words or msgid.isupper() or len("".join(words)) < 4:
+            continue  # "ID", "URL", "%s: %s": the same in Norwegian
+        pattern = r"\S+".join(re.escape(p) for p in PLACEHOLDER.split(msgid.strip()))
+        patterns[msgid] = re.compile(pattern)
+    return patterns
+
+
+def english_on(html):
+    """The English strings of ``english_strings`` that a screen shows, as text
+    or in the attributes people read (title, aria-label, placeholder, alt)."""
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(html, "html.parser")
+    for hidden in page(["script", "style", "template"]):
+        hidden.decompose()
+    texts = {" ".join(t.split()) for t in page.stripped_strings}
+    for tag in page.find_all(True):
+        for attribute in (
+            "title",
+            "aria-label",
+            "placeholder",
+            "alt",
+            "data-w-tooltip-content-value",
+        ):
+            if tag.get(attribute):
+                texts.add(" ".join(str(tag[attribute]).split()))
+    found = set()
+    for msgid, pattern in english_strings().items():
+        if any(pattern.fullmatch(text) for text in texts):
+            found.add(msgid)
+    return found
