@@ -1,19 +1,53 @@
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, LocaleColumn
+from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from .models import Report
+
+
+class YesNoColumn(Column):
+    """ "Ja" or "Nei": Wagtail's BooleanColumn labels its icons "True" and "False"."""
+
+    def get_value(self, instance):
+        return _("Yes") if super().get_value(instance) else _("No")
+
+
+class ReportIndexView(IndexView):
+    """The report library in the editor's own language at first: each report
+    exists once per language, and both together list it twice. The language
+    filter's "All" shows both."""
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        if "locale" not in self.request.GET:
+            language = translation.get_language()
+            if Locale.objects.filter(language_code=language).exists():
+                data = kwargs["data"].copy()
+                data["locale"] = language
+                kwargs["data"] = data
+        return kwargs
 
 
 class ReportViewSet(SnippetViewSet):
     model = Report
     icon = "doc-full"
+    index_view_class = ReportIndexView
     # Wagtail has its own "Reports" menu (Rapporter) for admin reports.
     menu_label = _("Report library")
     menu_order = 200
     add_to_admin_menu = True
-    list_display = ["title", "year", "kind", "related_page", "live"]
-    list_filter = ["kind", "language", "locale"]
+    list_display = [
+        "title",
+        "year",
+        "kind",
+        "related_page",
+        LocaleColumn(label=_("Site language")),
+        YesNoColumn("live", label=_("Published"), sort_key="live"),
+    ]
+    list_filter = ["kind", "language"]
     search_fields = ["title", "summary"]
     ordering = ["-year", "title"]
 

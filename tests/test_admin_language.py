@@ -78,3 +78,44 @@ def test_the_finder_finds_english_where_there_is_some():
     assert english_on(f"<p>{msgid}</p>") == {msgid}
     assert english_on(f'<button aria-label="{msgid}"></button>') == {msgid}
     assert english_on('<button aria-label="Vis eller skjul brødsmulesti"></button>') == set()
+
+
+def norwegian_editor(client):
+    user = make_user("redaktor", EDITORS)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "nb"
+    profile.save()
+    client.force_login(user)
+    return user
+
+
+def test_the_report_library_shows_the_editors_language_first(client):
+    from tests.helpers import soup
+
+    norwegian_editor(client)
+    page = soup(client.get("/admin/snippets/reports/report/"))
+    headings = [th.get_text(" ", strip=True) for th in page.select("thead th")]
+    assert "Nettstedsspråk" in headings and "Publisert" in headings
+    rows = page.select("tbody tr")
+    assert len(rows) == Report.objects.filter(locale__language_code="nb").count()
+    assert all("Norsk" in row.get_text() for row in rows)
+    assert all("True" not in row.get_text() for row in rows)
+    assert all(("Ja" in row.get_text()) or ("Nei" in row.get_text()) for row in rows)
+    # "All languages" lists both.
+    both = soup(client.get("/admin/snippets/reports/report/?locale="))
+    assert len(both.select("tbody tr")) == min(Report.objects.count(), 20)
+
+
+def test_the_explorer_lists_pages_as_the_menu_does(client):
+    from pages.models import InternationalWorkPage
+    from tests.helpers import soup
+
+    norwegian_editor(client)
+    home = InternationalWorkPage.objects.get(locale__language_code="nb")
+    # An edit to the last section would put it first under Wagtail's default.
+    last = home.get_children().last().specific
+    last.save_revision()
+    listing = soup(client.get(f"/admin/pages/{home.pk}/"))
+    shown = [a.get_text(strip=True) for a in listing.select("tbody .title-wrapper a")]
+    in_tree = [page.title for page in home.get_children()]
+    assert shown[: len(in_tree)] == in_tree, shown

@@ -74,6 +74,10 @@ class BasePage(Page):
         if self.period_start and self.period_end and self.period_end < self.period_start:
             raise ValidationError({"period_end": _("The last year cannot come before the first.")})
 
+    # The admin's explorer lists a page's children as the menu and the site
+    # do (their order in the tree), not by last edit (Wagtail's default).
+    admin_default_ordering = "ord"
+
     def permissions_for_user(self, user):
         # Wagtail's documented place to change what a user may do to a page.
         return OwnPagesOnly(user, self)
