@@ -68,8 +68,10 @@ def english_strings():
         untranslated = {m for m in msgids - ours if translation.gettext(m) == m}
     patterns = {}
     for msgid in untranslated:
-        words = re.findall(r"[A-Za-z]{2,}", PLACEHOLDER.sub("", msgid))
-        if not words or msgid.isupper() or len("".join(words)) < 4:
+        # A word of its own, not glued to a placeholder ("{}st", an ordinal's
+        # ending, would match any word that ends in "st").
+        words = re.findall(r"(?:^|\s)([A-Za-z]{2,})(?=$|[\s.,:;!?…])", PLACEHOLDER.sub("\0", msgid))
+        if not words or msgid.isupper() or (len("".join(words)) < 4 and msgid == words[0]):
             continue  # "ID", "URL", "%s: %s": the same in Norwegian
         pattern = r"\S+".join(re.escape(p) for p in PLACEHOLDER.split(msgid.strip()))
         patterns[msgid] = re.compile(pattern)
