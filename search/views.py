@@ -53,13 +53,14 @@ def search(request):
         # visitor may see is asked of the database for the hits, in one query.
         shown = visible_reports(Report.objects.filter(pk__in=[report.pk for report in found]))
         shown = {r.pk: r for r in shown.select_related("document", "related_page")}
+        entries = {}  # the archive and its lists, looked up once for all hits
         for report in (shown[r.pk] for r in found if r.pk in shown):
             owner = report.related_page
             hits.append(
                 {
                     "title": report.title,
                     # Its own entry in the archive, which says where to read it.
-                    "url": ReportIndexPage.entry_url(report, request),
+                    "url": ReportIndexPage.entry_url(report, request, memo=entries),
                     "section": f"{_('Reports')} · {owner.title}" if owner else _("Reports"),
                     "excerpt": report.summary or report.unavailable_note,
                     "language": report.language,

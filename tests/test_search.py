@@ -145,3 +145,21 @@ def test_a_report_hit_leads_to_the_reports_own_entry(client):
     assert address == f"/rapporter/?partner={report.related_page_id}"
     entry = soup(client.get(address)).select_one(f"#{anchor}")
     assert entry is not None and report.title in entry.get_text()
+
+
+def test_report_hits_cost_the_same_queries_however_many_there_are(
+    client, django_assert_max_num_queries
+):
+    """Each hit's entry in the archive is found from one list per partner, not
+    one query per hit."""
+    from reports.models import Report
+
+    count = Report.objects.filter(
+        locale__language_code="nb", title__icontains="Masimanyane"
+    ).count()
+    assert count >= 5
+    client.get("/sok/", {"q": "Masimanyane"})  # what every page shares, cached
+    # 10 here; 22 when each hit looked its archive and list up again.
+    with django_assert_max_num_queries(14):
+        response = client.get("/sok/", {"q": "Masimanyane"})
+    assert len(soup(response).select(".search-results__title a[href*='#report-']")) >= count

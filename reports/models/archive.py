@@ -64,26 +64,37 @@ class ReportIndexPage(BasePage):
         return f"{archive.get_url(request)}?{urlencode({owner.report_filter_name: owner.pk})}"
 
     @classmethod
-    def entry_url(cls, report, request=None):
+    def entry_url(cls, report, request=None, memo=None):
         """The report's own entry: its anchor in the archive of its language,
         filtered to its partner or conference if it has one, on the page of
-        the list that holds it; or an empty string if a visitor cannot see it."""
-        archive = visible_pages(cls.objects.filter(locale_id=report.locale_id)).first()
-        if archive is None:
+        the list that holds it; or an empty string if a visitor cannot see it.
+
+        ``memo`` (a dict) keeps the archive and each list between calls, so a
+        page of search hits costs two queries per language and owner, not per hit."""
+        memo = {} if memo is None else memo
+        archive_key = ("archive", report.locale_id)
+        if archive_key not in memo:
+            archive = visible_pages(cls.objects.filter(locale_id=report.locale_id)).first()
+            memo[archive_key] = archive.get_url(request) if archive else None
+        address = memo[archive_key]
+        if address is None:
             return ""
-        reports = visible_reports(Report.objects.filter(locale_id=report.locale_id))
-        query = {}
-        if report.related_page_id:
-            owner = report.related_page.specific
-            query[owner.report_filter_name] = owner.pk
-            reports = reports.filter(related_page_id=owner.pk)
-        listed = list(reports.for_listing().values_list("pk", flat=True))
+        list_key = ("list", report.locale_id, report.related_page_id)
+        if list_key not in memo:
+            reports = visible_reports(Report.objects.filter(locale_id=report.locale_id))
+            query = {}
+            if report.related_page_id:
+                owner = report.related_page.specific
+                query[owner.report_filter_name] = owner.pk
+                reports = reports.filter(related_page_id=owner.pk)
+            memo[list_key] = (query, list(reports.for_listing().values_list("pk", flat=True)))
+        query, listed = memo[list_key]
         if report.pk not in listed:
             return ""
+        query = dict(query)
         page = listed.index(report.pk) // cls.REPORTS_PER_PAGE + 1
         if page > 1:
             query["page"] = page
-        address = archive.get_url(request)
         if query:
             address += "?" + urlencode(query)
         return f"{address}#report-{report.pk}"
