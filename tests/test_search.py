@@ -163,3 +163,14 @@ def test_report_hits_cost_the_same_queries_however_many_there_are(
     with django_assert_max_num_queries(14):
         response = client.get("/sok/", {"q": "Masimanyane"})
     assert len(soup(response).select(".search-results__title a[href*='#report-']")) >= count
+
+
+def test_a_partners_funding_source_alone_finds_it(client):
+    """Only the fact box says it: no body or summary text helps."""
+    from partners.models import PartnerPage
+
+    page = PartnerPage.objects.get(slug="kypros")
+    page.funding_source = "Stiftelsen Kvitfjellmidler"
+    page.save_revision().publish()
+    titles = [title for _section, title in hits(client.get("/sok/", {"q": "Kvitfjellmidler"}))]
+    assert "Kypros" in titles
