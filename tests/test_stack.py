@@ -350,6 +350,32 @@ def test_five_failures_lock_that_username_from_that_address_only(stack):
     assert Visitor(stack, "127.0.0.2").log_in("admin", "stack-test-passord-42")[0] == 302
 
 
+def test_production_mails_a_password_reset_through_the_stack(stack):
+    """EMAIL_URL (file:// in make stack) reaches the mail out: a reset asked
+    through nginx is a mail with a link that opens the form for a new password."""
+    import re
+
+    shell(
+        stack,
+        "from django.contrib.auth import get_user_model;"
+        "get_user_model().objects.create_user('glemsk', email='glemsk@kss.example.org',"
+        " password='gammelt-passord-42')",
+    )
+    mail = stack.folder / "mail"
+    before = set(mail.glob("*")) if mail.exists() else set()
+    visitor = Visitor(stack, "127.0.0.5")
+    status, _, _ = visitor.post_form("/admin/password_reset/", {"email": "glemsk@kss.example.org"})
+    assert status == 302
+    (sent,) = set(mail.glob("*")) - before
+    message = sent.read_text()
+    assert "To: glemsk@kss.example.org" in message
+    link = re.search(r"http://[^/\s]+(/admin/password_reset/confirm/\S+)", message).group(1)
+    status, _, body = visitor.request("GET", link)
+    if status == 302:  # Django moves the token out of the address first
+        status, _, body = visitor.request("GET", link.rsplit("/", 2)[0] + "/set-password/")
+    assert status == 200 and b'name="new_password1"' in body
+
+
 def test_a_restore_leaves_no_cache_serving_the_site_that_was(stack):
     backups = stack.folder / "backups"
     result = stack.run("manage", "backup", "--dir", str(backups))
