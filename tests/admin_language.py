@@ -15,36 +15,12 @@ PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sdi]|%[sdi]|\{[a-z_]*\}")
 
 def read_catalogue(path):
     """{msgid: translated?} of a gettext catalogue, wrapped lines and all."""
-    entries, entry, key = {}, {}, None
+    from tests.helpers import read_po
 
-    def finish():
-        msgid = entry.get("msgid")
-        if msgid:
-            strings = [v for k, v in entry.items() if k.startswith("msgstr")]
-            entries[msgid] = bool(strings) and all(strings) and "fuzzy" not in entry["flags"]
-            if entry.get("msgctxt") is not None:
-                return  # with a context gettext() cannot look it up; pgettext can
-            if entry.get("msgid_plural"):
-                entries[entry["msgid_plural"]] = entries[msgid]
-
-    import ast
-
-    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
-        if not line.strip():
-            finish()
-            entry, key = {}, None
-            continue
-        entry.setdefault("flags", "")
-        if line.startswith("#,"):
-            entry["flags"] += line
-        elif line.startswith("#"):
-            continue
-        elif line.startswith('"') and key:
-            entry[key] += ast.literal_eval(line)
-        else:
-            key, _, literal = line.partition(" ")
-            entry[key] = ast.literal_eval(literal)
-    return entries
+    return {
+        msgid: bool(msgstr) and "fuzzy" not in flags
+        for _context, msgid, msgstr, flags in read_po(path, wrapped=True)
+    }
 
 
 @cache

@@ -68,41 +68,54 @@ def text_of(response):
     return " ".join(soup(response).get_text(" ").split())
 
 
-def read_po(path):
-    """The entries of a gettext catalogue: ``[(context, msgid, msgstr, flags)]``.
+def read_po(path, wrapped=False):
+    """The entries of a gettext catalogue: ``[(context, msgid, msgstr, flags)]``,
+    a plural entry once for each of its two msgids.
 
-    Enough for our catalogue, which ``makemessages --no-wrap`` writes one string
-    per line; the header entry (empty msgid) is left out.
+    Our catalogue is written by ``makemessages --no-wrap``, one string per line,
+    and a wrapped line in it is an error; ``wrapped`` reads other catalogues
+    (Wagtail's, Django's), whose strings run on over several lines. The header
+    entry (empty msgid) is left out.
     """
     import ast
 
-    entries, entry = [], {}
+    entries, entry, key = [], {}, None
 
     def finish():
         if entry.get("msgid"):
-            entries.append(
-                (entry.get("msgctxt"), entry["msgid"], entry.get("msgstr", ""), entry["flags"])
-            )
+            for msgid in filter(None, (entry["msgid"], entry.get("msgid_plural"))):
+                entries.append(
+                    (entry.get("msgctxt"), msgid, entry.get("msgstr", ""), entry["flags"])
+                )
 
     for line in path.read_text(encoding="utf-8").splitlines() + [""]:
         if not line.strip():
             finish()
-            entry = {}
+            entry, key = {}, None
             continue
         entry.setdefault("flags", set())
+        if line.startswith("#"):
+            key = None
         if line.startswith("#,"):
             entry["flags"] |= {flag.strip() for flag in line[2:].split(",")}
         elif line.startswith(("msgctxt ", "msgid ", "msgstr ", "msgid_plural ")):
             key, _, literal = line.partition(" ")
             entry[key] = ast.literal_eval(literal)
         elif line.startswith("msgstr["):
-            # Plural forms: translated only if every form is.
+            key = "plural_forms"
             _, _, literal = line.partition(" ")
-            forms = entry.setdefault("plural_forms", [])
-            forms.append(ast.literal_eval(literal))
-            entry["msgstr"] = forms[0] if all(forms) else ""
+            entry.setdefault("plural_forms", []).append(ast.literal_eval(literal))
+        elif line.startswith('"') and wrapped and key:
+            if key == "plural_forms":
+                entry[key][-1] += ast.literal_eval(line)
+            else:
+                entry[key] += ast.literal_eval(line)
         elif line.startswith('"') and entry.get("msgid") != "":
             raise AssertionError(f"{path}: wrapped line; run makemessages with --no-wrap")
+        if entry.get("plural_forms"):
+            # Plural forms: translated only if every form is.
+            forms = entry["plural_forms"]
+            entry["msgstr"] = forms[0] if all(forms) else ""
     return entries
 
 
