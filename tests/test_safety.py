@@ -88,7 +88,45 @@ def test_the_exit_and_help_lines_come_from_site_settings(client):
         assert page.select_one("a.quick-exit__button")["href"] == "https://www.nrk.no/"
         assert page.select_one('a[href="tel:116006"]').get_text(strip=True) == "116 006"
         assert page.select_one('a[href="tel:112"]') is not None
-        assert page.select_one('.help-banner a[href="https://www.krisesenter.com/"]')
+        assert page.select_one(
+            '.help-banner a[href="https://www.krisesenter.com/her-finnes-hjelp"]'
+        ).get_text(strip=True) in ("Finn et krisesenter nær deg", "Shelters in Norway")
+
+
+@pytest.mark.django_db
+def test_the_english_banner_also_points_readers_outside_norway_to_europe(client):
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert settings.europe_help_url == "https://wave-network.org/find-help/"
+    settings.europe_help_url = "https://example.org/helplines/"
+    settings.save()
+    english = soup(client.get("/en/partners/")).select_one(".help-banner")
+    link = english.select_one('a[href="https://example.org/helplines/"]')
+    assert link.get_text(strip=True) == "Help elsewhere in Europe"
+    # The Norwegian banner is for readers in Norway: its list is the shelters'.
+    norwegian = soup(client.get("/partnere/")).select_one(".help-banner")
+    assert norwegian.select_one('a[href="https://example.org/helplines/"]') is None
+    assert norwegian.select_one('a[href="https://www.krisesenter.com/her-finnes-hjelp"]')
+
+
+@pytest.mark.django_db
+def test_sites_on_the_old_front_page_default_move_to_the_list_of_shelters():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("pages.migrations.0008_help_banner_links")
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.shelter_list_url = "https://www.krisesenter.com/"
+    settings.save()
+    migration.point_to_the_list(apps, None)
+    settings.refresh_from_db()
+    assert settings.shelter_list_url == "https://www.krisesenter.com/her-finnes-hjelp"
+    # An address staff chose is theirs.
+    settings.shelter_list_url = "https://www.example.no/krisesentre/"
+    settings.save()
+    migration.point_to_the_list(apps, None)
+    settings.refresh_from_db()
+    assert settings.shelter_list_url == "https://www.example.no/krisesentre/"
 
 
 @pytest.mark.django_db

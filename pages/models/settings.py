@@ -27,10 +27,21 @@ class SiteSettings(ShownOnPages, BaseSiteSetting):
         default="112",
         help_text=_("The police emergency number."),
     )
+    # The secretariat's own list of where to get help, shelter by shelter.
     shelter_list_url = models.URLField(
         _("list of shelters"),
-        default="https://www.krisesenter.com/",
+        default="https://www.krisesenter.com/her-finnes-hjelp",
         help_text=_("Address of the page that lists the shelters in Norway."),
+    )
+    # Shown in the English banner only: a reader there may not be in Norway,
+    # and Norway's numbers are no help to her. WAVE keeps the directory.
+    europe_help_url = models.URLField(
+        _("help lines in Europe"),
+        default="https://wave-network.org/find-help/",
+        help_text=_(
+            "A directory of help lines and shelters in other European countries, "
+            "linked from the English help banner."
+        ),
     )
     quick_exit_url = models.URLField(
         _("quick-exit destination"),
@@ -96,6 +107,7 @@ class SiteSettings(ShownOnPages, BaseSiteSetting):
                 FieldPanel("helpline_number"),
                 FieldPanel("emergency_number"),
                 FieldPanel("shelter_list_url"),
+                FieldPanel("europe_help_url"),
                 FieldPanel("quick_exit_url"),
             ],
             heading=_("Help and safety"),
