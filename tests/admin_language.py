@@ -24,9 +24,10 @@ def read_catalogue(path):
 
 
 @cache
-def english_strings():
+def english_strings(placeholder=r"\S+"):
     """Patterns of the msgids Wagtail and Django's admin apps use that have no
-    Norwegian translation at run time (ours, in LOCALE_PATHS, count too)."""
+    Norwegian translation at run time (ours, in LOCALE_PATHS, count too). A
+    placeholder matches one word on screens; a mail's may hold a whole title."""
     # Every string they use is in their English catalogues; the Norwegian
     # ones hold only those translated.
     roots = [Path(wagtail.__file__).parent, Path(django.__file__).parent / "contrib"]
@@ -49,7 +50,7 @@ def english_strings():
         words = re.findall(r"(?:^|\s)([A-Za-z]{2,})(?=$|[\s.,:;!?…])", PLACEHOLDER.sub("\0", msgid))
         if not words or msgid.isupper() or (len("".join(words)) < 4 and msgid == words[0]):
             continue  # "ID", "URL", "%s: %s": the same in Norwegian
-        pattern = r"\S+".join(re.escape(p) for p in PLACEHOLDER.split(msgid.strip()))
+        pattern = placeholder.join(re.escape(p) for p in PLACEHOLDER.split(msgid.strip()))
         patterns[msgid] = re.compile(pattern)
     return patterns
 
@@ -78,3 +79,15 @@ def english_on(html):
         if any(pattern.fullmatch(text) for text in texts):
             found.add(msgid)
     return found
+
+
+def english_in_mail(message):
+    """The English strings of ``english_strings`` in a mail's subject or in
+    any line of its text, where a placeholder may be several words."""
+    lines = [message.subject, *message.body.splitlines()]
+    texts = {" ".join(line.split()) for line in lines if line.strip()}
+    return {
+        msgid
+        for msgid, pattern in english_strings(r".+").items()
+        if any(pattern.fullmatch(text) for text in texts)
+    }

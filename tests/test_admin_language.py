@@ -8,6 +8,7 @@ from django.test import Client
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
+from partners.models import PartnerIndexPage
 from reports.models import Report
 from roles.workflow import APPROVERS, EDITORS
 from tests.admin_language import english_on
@@ -119,3 +120,62 @@ def test_the_explorer_lists_pages_as_the_menu_does(client):
     shown = [a.get_text(strip=True) for a in listing.select("tbody .title-wrapper a")]
     in_tree = [page.title for page in home.get_children()]
     assert shown[: len(in_tree)] == in_tree, shown
+
+
+def test_approval_mails_are_in_norwegian(client, django_capture_on_commit_callbacks):
+    from django.core import mail
+    from django.urls import reverse
+
+    from partners.models import PartnerPage
+    from tests.admin_language import english_in_mail
+    from tests.test_editorial import PAGE_TYPES, add_page, nb
+
+    editor, approver = make_user("redaktor", EDITORS), make_user("ansvarlig", APPROVERS)
+    for user in (editor, approver):
+        user.email = f"{user.username}@kss.example.org"
+        user.save()
+        UserProfile.objects.filter(pk=UserProfile.get_for_user(user).pk).update(
+            preferred_language="nb"
+        )
+    parent = nb(PartnerIndexPage)
+
+    def submit(slug):
+        client.force_login(editor)
+        with django_capture_on_commit_callbacks(execute=True):
+            add_page(client, PartnerPage, parent, PAGE_TYPES[1][2], slug, "action-submit")
+        return PartnerPage.objects.get(slug=slug)
+
+    def decide(page, action):
+        client.force_login(approver)
+        task_state = page.current_workflow_task_state
+        with django_capture_on_commit_callbacks(execute=True):
+            url = reverse(
+                "wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk]
+            )
+            client.post(url, {"comment": "Se over avsnitt to."})
+
+    decide(submit("kenya"), "reject")
+    decide(submit("uganda"), "approve")
+    subjects = [(m.to, m.subject) for m in mail.outbox]
+    # Each kind of notice went out: the submission to the approver, the
+    # request for changes and the approval to the editor.
+    assert any("ansvarlig@kss.example.org" in to for to, _ in subjects), subjects
+    assert sum("redaktor@kss.example.org" in to for to, _ in subjects) >= 2, subjects
+    assert any("avvist" in m.body for m in mail.outbox), subjects
+    assert any("godkjent" in m.body for m in mail.outbox), subjects
+    for message in mail.outbox:
+        assert english_in_mail(message) == set(), (message.subject, message.body)
+
+
+def test_the_mail_finder_finds_english_where_there_is_some():
+    from django.core.mail import EmailMessage
+
+    from tests.admin_language import PLACEHOLDER, english_in_mail, english_strings
+
+    # Any msgid still untranslated, with its placeholders filled by several words.
+    msgid = next(m for m in english_strings(r".+") if PLACEHOLDER.search(m))
+    line = PLACEHOLDER.sub("Ny side om Kenya", msgid)
+    assert msgid in english_in_mail(EmailMessage(subject="Hei", body=f"Hei,\n\n{line}\n"))
+    assert msgid in english_in_mail(EmailMessage(subject=line, body=""))
+    norwegian = 'Siden "Ny side om Kenya" er godkjent i arbeidsflyten "Godkjenning".'
+    assert english_in_mail(EmailMessage(subject="Hei", body=norwegian)) == set()
