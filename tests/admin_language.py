@@ -29,20 +29,30 @@ def english_strings(placeholder=r"\S+"):
     Norwegian translation at run time (ours, in LOCALE_PATHS, count too). A
     placeholder matches one word on screens; a mail's may hold a whole title."""
     # Every string they use is in their English catalogues; the Norwegian
-    # ones hold only those translated.
-    roots = [Path(wagtail.__file__).parent, Path(django.__file__).parent / "contrib"]
-    msgids = set()
-    for root in roots:
-        for path in root.rglob("locale/en/LC_MESSAGES/django*.po"):
-            msgids |= set(read_catalogue(path))
-    # Ours count even where Norwegian says the same ("Status", "Alias").
+    # ones hold only those translated. Python's strings ("django") and the
+    # admin scripts' ("djangojs", served by /admin/jsi18n/) are apart.
     from django.conf import settings
+    from django.utils.translation.trans_real import DjangoTranslation
 
-    ours = set()
-    for folder in settings.LOCALE_PATHS:
-        ours |= set(read_catalogue(Path(folder) / "nb" / "LC_MESSAGES" / "django.po"))
-    with translation.override("nb"):
-        untranslated = {m for m in msgids - ours if translation.gettext(m) == m}
+    roots = [Path(wagtail.__file__).parent, Path(django.__file__).parent / "contrib"]
+    untranslated = set()
+    for domain in ("django", "djangojs"):
+        msgids = set()
+        for root in roots:
+            for path in root.rglob(f"locale/en/LC_MESSAGES/{domain}.po"):
+                msgids |= set(read_catalogue(path))
+        # Ours count even where Norwegian says the same ("Status", "Alias").
+        ours = set()
+        for folder in settings.LOCALE_PATHS:
+            path = Path(folder) / "nb" / "LC_MESSAGES" / f"{domain}.po"
+            if path.exists():
+                ours |= set(read_catalogue(path))
+        norwegian = (
+            DjangoTranslation("nb", domain="djangojs").gettext
+            if domain == "djangojs"
+            else translation.override("nb")(translation.gettext)
+        )
+        untranslated |= {m for m in msgids - ours if norwegian(m) == m}
     patterns = {}
     for msgid in untranslated:
         # A word of its own, not glued to a placeholder ("{}st", an ordinal's
