@@ -95,6 +95,15 @@ def main():
                 if click:
                     page.get_by_role("tab", name=click).click()
                 page.wait_for_load_state("networkidle")
+                # From the top of the form, with no field in focus.
+                page.evaluate("document.activeElement && document.activeElement.blur()")
+                page.mouse.move(700, 400)
+                page.mouse.wheel(0, -5000)
+                page.evaluate(
+                    "window.scrollTo(0, 0);"
+                    "document.querySelectorAll('*').forEach(e => { e.scrollTop = 0; });"
+                )
+                page.wait_for_timeout(200)
                 page.screenshot(path=OUT / f"{name}.png")
                 shots.append(f"{name}.png")
 
@@ -125,17 +134,62 @@ def main():
                 .stdout.strip()
                 .splitlines()[-1]
             )
+
+            def fill(fields):
+                """Fill a form as the guide's example does: an empty form
+                shows the labels, not what to write in them."""
+                for name, value in fields.items():
+                    field = page.locator(f"[name='{name}']")
+                    if field.evaluate("e => e.tagName") == "SELECT":
+                        field.select_option(value)
+                    else:
+                        field.fill(value)
+
             shot("03-sider-partnere", f"/admin/pages/{ids['partnere']}/")
-            shot(
-                "04-ny-partner-innhold", f"/admin/pages/add/partners/partnerpage/{ids['partnere']}/"
+            page.goto(base + f"/admin/pages/add/partners/partnerpage/{ids['partnere']}/")
+            # The guide's example partner; the screenshot database is thrown away.
+            fill(
+                {
+                    "title": "Kenya",
+                    "summary": "KSS samarbeider med kvinneorganisasjonen COVAW i Nairobi.",
+                    "period_start": "2024",
+                }
             )
-            shot("05-ny-partner-fakta", click="Fakta")
-            shot(
-                "06-ny-konferanse-fakta",
-                f"/admin/pages/add/conferences/conferencepage/{ids['konferanser']}/",
-                click="Fakta",
+            shot("04-ny-partner-innhold")
+            page.get_by_role("tab", name="Fakta").click()
+            fill(
+                {
+                    "organisation_name": "Coalition on Violence Against Women",
+                    "acronym": "COVAW",
+                    "country": "KE",
+                    "start_year": "2024",
+                }
             )
-            shot("07-ny-rapport", "/admin/snippets/reports/report/add/?locale=nb")
+            shot("05-ny-partner-fakta")
+            page.goto(base + f"/admin/pages/add/conferences/conferencepage/{ids['konferanser']}/")
+            fill({"title": "Nordisk forum 2027"})
+            page.get_by_role("tab", name="Fakta").click()
+            fill(
+                {
+                    "start_date": "2027-06-12",
+                    "end_date": "2027-06-15",
+                    "city": "Malmö",
+                    "country": "SE",
+                    "participants": "15000",
+                }
+            )
+            page.locator("[name='participants_approximate']").check()
+            shot("06-ny-konferanse-fakta")
+            page.goto(base + "/admin/snippets/reports/report/add/?locale=nb")
+            fill(
+                {
+                    "title": "Rapport fra studietur til Kenya",
+                    "year": "2024",
+                    "country": "KE",
+                    "summary": "Hva delegasjonen så, og hva samarbeidet skal gjøre videre.",
+                }
+            )
+            shot("07-ny-rapport")
             shot("08-last-opp-pdf", "/admin/documents/multiple/add/")
             shot("09-oversett-side", f"/admin/translation/submit/page/{ids['kypros']}/")
             shot("10-rediger-og-send-til-godkjenning", f"/admin/pages/{ids['kypros']}/edit/")

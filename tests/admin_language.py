@@ -84,6 +84,8 @@ def english_on(html):
         ):
             if tag.get(attribute):
                 texts.add(" ".join(str(tag[attribute]).split()))
+    # A count before a model's name ("1 page log entry") hides the name.
+    texts |= {re.sub(r"^\d+\s+", "", text) for text in texts}
     found = set()
     for msgid, pattern in english_strings().items():
         if any(pattern.fullmatch(text) for text in texts):

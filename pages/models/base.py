@@ -24,7 +24,7 @@ class BasePage(Page):
         _("summary"),
         blank=True,
         help_text=_(
-            "One to three sentences. Shown in listings, under the title and in search engines."
+            "One or two sentences. Shown in listings, under the title and in search engines."
         ),
     )
     body = StreamField(
