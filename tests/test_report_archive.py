@@ -149,7 +149,7 @@ def test_the_archive_says_once_how_to_get_a_report_that_is_not_online(client):
     assert notes[0].select_one('a[href="#kontakt"]') is not None
     assert page.select_one("#kontakt") is not None
     english = soup(client.get("/en/reports/")).select_one(".report-archive__offline")
-    assert "can be had from Krisesentersekretariatet" in english.get_text()
+    assert "are available from Krisesentersekretariatet" in english.get_text()
 
 
 def test_no_such_word_when_every_report_listed_is_online(client):

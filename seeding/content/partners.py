@@ -233,14 +233,13 @@ TEXT = {
                     "During the visit, experience and knowledge were exchanged, especially about "
                     "the different laws in Norway and Cyprus concerning people exposed to "
                     "violence.",
-                    "After the meeting, KSS has sent a great deal of information that could be "
-                    "useful for improving the laws and legal rights of people exposed to "
-                    "violence.",
-                    "Shelters are meant to be easy to reach, but for women and their children "
-                    "to get help at the shelter in Cyprus, among other things there must be "
-                    "documentation from the police.",
+                    "Since the meeting, KSS has sent a great deal of information that could "
+                    "help improve the laws and the legal rights of people exposed to violence.",
+                    "Shelters are meant to be easy to reach, but in Cyprus a woman and her "
+                    "children need, among other things, a report from the police before the "
+                    "shelter can help them.",
                     "This is not the case in Norway.",
-                    "This impressed the management of SPAVO.",
+                    "That impressed SPAVO’s management.",
                 ),
             ],
         ),
