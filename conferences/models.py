@@ -22,6 +22,7 @@ from pages.models import BasePage
 from pages.pagination import page_of
 from pages.structured_data import KSS
 from pages.visibility import visible_pages
+from pages.world import Mark, OnTheMap
 from reports.models import ReportsMixin
 from reports.panels import ReportsPanel
 
@@ -126,7 +127,7 @@ class ConferenceIndexPage(CalendarMixin, BasePage):
         return "kalender.ics"
 
 
-class ConferencePage(CalendarMixin, ReportsMixin, BasePage):
+class ConferencePage(OnTheMap, CalendarMixin, ReportsMixin, BasePage):
     class Role(models.TextChoices):
         ORGANISER = "organiser", _("Organiser")
         CO_ORGANISER = "co_organiser", _("Co-organiser")
@@ -196,6 +197,18 @@ class ConferencePage(CalendarMixin, ReportsMixin, BasePage):
 
     class Meta:
         verbose_name = _("conference")
+
+    def world_marks(self):
+        return [
+            Mark(
+                "conference",
+                self.title,
+                self.url,
+                country=self.country.code or "",
+                start=self.start_date.year if self.start_date else self.year,
+                day=self.start_date,
+            )
+        ]
 
     def clean(self):
         super().clean()

@@ -15,6 +15,7 @@ from pages.formatting import format_year_range
 from pages.models import BasePage
 from pages.pagination import page_of
 from pages.visibility import visible_pages
+from pages.world import Mark, OnTheMap
 from reports.models import ReportsMixin
 from reports.panels import ReportsPanel
 
@@ -39,7 +40,7 @@ class PartnerIndexPage(BasePage):
         return context
 
 
-class PartnerPage(ReportsMixin, BasePage):
+class PartnerPage(OnTheMap, ReportsMixin, BasePage):
     report_filter_name = "partner"
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
@@ -126,6 +127,18 @@ class PartnerPage(ReportsMixin, BasePage):
         index.SearchField("contact_role"),
         index.SearchField("funding_source"),
     ]
+
+    def world_marks(self):
+        return [
+            Mark(
+                "partner",
+                self.organisation_name,
+                self.url,
+                country=self.country.code,
+                start=self.start_year,
+                end=self.end_year,
+            )
+        ]
 
     class Meta:
         verbose_name = _("partner")

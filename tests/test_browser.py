@@ -10,7 +10,18 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PAGES = ["/", "/nettverk/", "/partnere/", "/partnere/sor-afrika/", "/konferanser/", "/rapporter/"]
+PAGES = [
+    "/",
+    "/nettverk/",
+    "/partnere/",
+    "/partnere/sor-afrika/",
+    "/konferanser/",
+    "/rapporter/",
+    # English titles and menus are longer ("International work", "Search").
+    "/en/",
+    "/en/partners/south-africa/",
+    "/en/reports/",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)

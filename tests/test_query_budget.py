@@ -1,6 +1,7 @@
 """The query budget: every public page type renders with at most 15 SQL
 queries, and no more when the content grows fiftyfold, so a listing, menu or
-report list never costs a query per item.
+report list never costs a query per item. The front pages may use six more:
+they gather the whole site's places and years for their map and timeline.
 
 15 is what stock Wagtail needs (docs/performance.md): its routing loads each
 level of the address and its view-restriction check the ancestors, and the
@@ -35,6 +36,11 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 BUDGET = 15
+# The front pages also draw the map and timeline of the whole site (pages/world/):
+# one query each for the partners, the conferences, the network page and its
+# engagements, the report archive and its reports, whatever their number.
+FRONT_PAGES = {"/", "/en/"}
+FRONT_PAGE_BUDGET = BUDGET + 6
 
 # One address per public page type and language, and the listings with
 # filters and later pages of results.
@@ -123,8 +129,12 @@ def test_every_page_type_stays_within_the_budget_at_any_size(client, bench_repor
     documents = illustrate_and_attach_files()
     size_before, size_after = {}, {}
     before = count_queries(client, PATHS + FEEDS, size_before)
-    over = {path: n for path, n in before.items() if path in PATHS and n > BUDGET}
-    assert not over, f"over the budget of {BUDGET} queries: {over}"
+    over = {
+        path: n
+        for path, n in before.items()
+        if path in PATHS and n > (FRONT_PAGE_BUDGET if path in FRONT_PAGES else BUDGET)
+    }
+    assert not over, f"over the budget of {BUDGET} ({FRONT_PAGE_BUDGET} for a front page): {over}"
 
     grow_fiftyfold(documents)
     # Big listings are listed a page at a time, every page within reach.

@@ -11,6 +11,8 @@ from wagtail.search import index
 
 from pages.structured_data import KSS
 from pages.visibility import visible_pages
+from pages.world import Mark, OnTheMap, countries_of, marks_in, timeline_of
+from pages.world.svg import world_map
 
 from .base import BasePage
 
@@ -32,6 +34,14 @@ class InternationalWorkPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.sections
+        # Where in the world and when (pages/world/): from the content.
+        marks = marks_in(self.locale_id)
+        countries = countries_of(marks)
+        context.update(
+            world_countries=countries,
+            world_map=world_map(countries),
+            timeline=timeline_of(marks),
+        )
         return context
 
     def structured_data(self, request):
@@ -58,7 +68,7 @@ class InternationalWorkPage(BasePage):
         return [organisation, *super().structured_data(request)]
 
 
-class NetworkPage(BasePage):
+class NetworkPage(OnTheMap, BasePage):
     parent_page_types = ["pages.InternationalWorkPage"]
     subpage_types = []
     max_count_per_parent = 1
@@ -82,6 +92,21 @@ class NetworkPage(BasePage):
 
     class Meta:
         verbose_name = _("network page")
+
+    def world_marks(self):
+        """Engagements in one country (a shelter started in Lithuania), by
+        their card on this page."""
+        return [
+            Mark(
+                "network",
+                membership.name,
+                f"{self.url}#engagement-{membership.pk}",
+                country=membership.country.code or "",
+                start=membership.since_year,
+            )
+            for membership in self.memberships.all()
+            if membership.country or membership.since_year
+        ]
 
     @cached_property
     def _memberships(self):

@@ -8,12 +8,13 @@ from wagtail.models import get_page_models
 from pages.models import BasePage
 from pages.pagination import page_of
 from pages.visibility import is_visible, visible_pages, visible_reports
+from pages.world import Mark, OnTheMap
 
 from ..forms import ReportFilterForm
 from .library import Report, ReportsMixin
 
 
-class ReportIndexPage(BasePage):
+class ReportIndexPage(OnTheMap, BasePage):
     """The archive of every report in this language, with filters."""
 
     REPORTS_PER_PAGE = 20
@@ -46,6 +47,34 @@ class ReportIndexPage(BasePage):
             some_not_online=any(not report.url for report in page_of_reports),
         )
         return context
+
+    def world_marks(self):
+        """Each report a visitor may see: its year on the timeline, leading to
+        its entry in this archive, and its country on the map, leading here,
+        filtered to that country. One query, whatever the number of reports."""
+        reports = visible_reports(Report.objects.filter(locale_id=self.locale_id)).for_listing()
+        address = self.url
+        marks = []
+        for index, report in enumerate(reports):
+            if not (report.country or report.year):
+                continue
+            page = index // self.REPORTS_PER_PAGE + 1
+            query = f"?page={page}" if page > 1 else ""
+            country = report.country.code or ""
+            marks.append(
+                Mark(
+                    "report",
+                    report.title,
+                    f"{address}{query}#report-{report.pk}",
+                    country=country,
+                    start=report.year,
+                    country_url=f"{address}?{urlencode({'country': country})}" if country else "",
+                    year_url=f"{address}?year_from={report.year}&year_to={report.year}"
+                    if report.year
+                    else "",
+                )
+            )
+        return marks
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

@@ -27,6 +27,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from caching.dependencies import ShownOnPages
+from pages.models import InternationalWorkPage
 
 
 class ReportKind(models.TextChoices):
@@ -241,9 +242,11 @@ class Report(
         return self.external_url
 
     def pages_showing(self):
-        """The archive of its language and the page it belongs to (the pages
-        that list it in their body are found by the caches themselves)."""
+        """The archive of its language, the front page (its map and timeline)
+        and the page it belongs to (the pages that list it in their body are
+        found by the caches themselves)."""
         pages = list(archives(self.locale_id))
+        pages += InternationalWorkPage.objects.filter(locale_id=self.locale_id)
         if self.related_page_id:
             pages.append(self.related_page)
         return pages
