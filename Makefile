@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 
-.PHONY: run dev test install install-test messages lint audit screenshots backup restore loadtest bench stack stack-down clean
+.PHONY: run dev test install install-test messages lint audit screenshots outlines backup restore loadtest bench stack stack-down clean
 
 # A stamp per dependency set: editing pyproject.toml reinstalls on the next run.
 $(VENV)/.installed: pyproject.toml
@@ -72,6 +72,11 @@ audit: install-test
 screenshots: install-test
 	$(BIN)/python scripts/admin_screenshots.py
 	$(BIN)/python scripts/site_screenshots.py
+
+# Project the country outlines for the front page's map once, from the pinned
+# npm package world-atlas, into pages/world/outlines.json (docs/content-model.md).
+outlines: install-test
+	$(BIN)/python scripts/world_outlines.py
 
 # Database and uploaded files into backups/kss-<time>.tar.gz (docs/deployment.md).
 backup: install

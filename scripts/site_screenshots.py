@@ -27,6 +27,13 @@ PAGES = {
     "english-partner": "/en/partners/south-africa/",
 }
 WIDTHS = {"desktop": (1280, 900), "phone": (375, 740)}
+# Parts of a page, whole, wherever they are on it: the front page's map and
+# timeline (pages/world/).
+SECTIONS = {
+    "kart": ("/", ".world"),
+    "tidslinje": ("/", ".timeline"),
+    "english-map": ("/en/", ".world"),
+}
 
 
 def main():
@@ -45,6 +52,18 @@ def main():
                     target = OUT / f"{name}-{size_name}.png"
                     # The first screen as a visitor sees it on arrival.
                     page.screenshot(path=target)
+                    print(target.relative_to(ROOT))
+                for name, (path, selector) in SECTIONS.items():
+                    page.goto(base + path)
+                    box = page.locator(selector).bounding_box()
+                    scrolled = page.evaluate("window.scrollY")
+                    target = OUT / f"{name}-{size_name}.png"
+                    # From the whole page, so the sticky exit bar stays at its top.
+                    page.screenshot(
+                        path=target,
+                        full_page=True,
+                        clip={**box, "y": box["y"] + scrolled},
+                    )
                     print(target.relative_to(ROOT))
                 page.close()
             browser.close()
