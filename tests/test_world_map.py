@@ -228,3 +228,27 @@ def test_the_committed_outlines_are_what_the_script_makes_from_the_pinned_packag
     spec.loader.exec_module(script)
     committed_file = json.loads((ROOT / "pages" / "world" / "outlines.json").read_text())
     assert committed_file["countries"] == script.outlines()
+
+
+def test_a_year_with_many_of_a_kind_says_how_many_and_leads_to_them(client):
+    from tests.factories import ReportFactory
+
+    # Three reports of one year are named; a fourth turns them into a number.
+    reports = ReportFactory.create_batch(3, year=1999, country="", document=None)
+    for report in reports:
+        report.unavailable_note = "Finnes bare på papir."
+        report.save()
+    with committed():
+        reports[0].save_revision().publish()
+    year = soup(client.get("/")).select_one(".timeline__year")
+    assert year.select_one(".timeline__when").get_text() == "1999"
+    assert len(year.select(".timeline__events li")) == 3
+    fourth = ReportFactory(year=1999, country="", document=None, unavailable_note="På papir.")
+    with committed():
+        fourth.save_revision().publish()
+    year = soup(client.get("/")).select_one(".timeline__year")
+    (entry,) = year.select(".timeline__events li")
+    assert entry.get_text(strip=True) == "4 rapporter"
+    archive = soup(client.get(entry.a["href"]))
+    assert entry.a["href"] == "/rapporter/?year_from=1999&year_to=1999"
+    assert len(archive.select("[id^=report-]")) == 4

@@ -100,15 +100,18 @@ class Country:
         counted = {}
         for mark in self.marks:
             counted[mark.kind] = counted.get(mark.kind, 0) + 1
-        words = {
-            "partner": lambda n: ngettext("a partner", "%(count)d partners", n),
-            "conference": lambda n: ngettext("a conference", "%(count)d conferences", n),
-            "network": lambda n: ngettext("an engagement", "%(count)d engagements", n),
-            "report": lambda n: ngettext("a report", "%(count)d reports", n),
-        }
-        return ", ".join(
-            words[kind](count) % {"count": count} for kind in KINDS if (count := counted.get(kind))
-        )
+        return ", ".join(how_many(kind, count) for kind in KINDS if (count := counted.get(kind)))
+
+
+def how_many(kind, count):
+    """ "a partner", "6 reports": how many marks of a kind, in words."""
+    words = {
+        "partner": lambda n: ngettext("a partner", "%(count)d partners", n),
+        "conference": lambda n: ngettext("a conference", "%(count)d conferences", n),
+        "network": lambda n: ngettext("an engagement", "%(count)d engagements", n),
+        "report": lambda n: ngettext("a report", "%(count)d reports", n),
+    }
+    return words[kind](count) % {"count": count}
 
 
 def countries_of(marks):
@@ -145,13 +148,7 @@ class Several:
 
     @property
     def text(self):
-        words = {
-            "partner": ngettext("%(count)d partner", "%(count)d partners", self.count),
-            "conference": ngettext("%(count)d conference", "%(count)d conferences", self.count),
-            "network": ngettext("%(count)d engagement", "%(count)d engagements", self.count),
-            "report": ngettext("%(count)d report", "%(count)d reports", self.count),
-        }
-        return words[self.kind] % {"count": self.count}
+        return how_many(self.kind, self.count)
 
 
 def timeline_of(marks):
