@@ -5,7 +5,7 @@ found from Wagtail's and Django's English catalogues (tests/admin_language.py)."
 
 import pytest
 from django.test import Client
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.users.models import UserProfile
 
 from partners.models import PartnerIndexPage
@@ -43,6 +43,17 @@ def screens():
         f"/admin/snippets/reports/report/edit/{report.pk}/",
         "/admin/snippets/reports/report/add/?locale=nb",
         "/admin/account/",
+    ]
+
+
+def approver_screens():
+    """The screens only an approver works in: the site settings and the
+    approvals waiting."""
+    return [
+        f"/admin/settings/pages/sitesettings/{Site.objects.get(is_default_site=True).pk}/",
+        "/admin/reports/workflow/",
+        "/admin/reports/workflow_tasks/",
+        "/admin/reports/site-history/",
     ]
 
 
@@ -179,3 +190,20 @@ def test_the_mail_finder_finds_english_where_there_is_some():
     assert msgid in english_in_mail(EmailMessage(subject=line, body=""))
     norwegian = 'Siden "Ny side om Kenya" er godkjent i arbeidsflyten "Godkjenning".'
     assert english_in_mail(EmailMessage(subject="Hei", body=norwegian)) == set()
+
+
+def test_no_english_on_the_screens_only_an_approver_uses(client):
+    """The site settings and the approvals waiting, as an approver sees them
+    (an editor is refused them)."""
+    approver = make_user("ansvarlig", APPROVERS)
+    UserProfile.objects.filter(pk=UserProfile.get_for_user(approver).pk).update(
+        preferred_language="nb"
+    )
+    client.force_login(approver)
+    english = {}
+    for url in approver_screens():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        if found := english_on(response.content.decode()):
+            english[url] = sorted(found)
+    assert english == {}
