@@ -198,12 +198,12 @@ class ConferencePage(OnTheMap, CalendarMixin, ReportsMixin, BasePage):
     class Meta:
         verbose_name = _("conference")
 
-    def world_marks(self):
+    def world_marks(self, request=None):
         return [
             Mark(
                 "conference",
                 self.title,
-                self.url,
+                self.get_url(request),
                 country=self.country.code or "",
                 start=self.start_date.year if self.start_date else self.year,
                 day=self.start_date,

@@ -128,12 +128,12 @@ class PartnerPage(OnTheMap, ReportsMixin, BasePage):
         index.SearchField("funding_source"),
     ]
 
-    def world_marks(self):
+    def world_marks(self, request=None):
         return [
             Mark(
                 "partner",
                 self.organisation_name,
-                self.url,
+                self.get_url(request),
                 country=self.country.code,
                 start=self.start_year,
                 end=self.end_year,

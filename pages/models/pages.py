@@ -35,7 +35,7 @@ class InternationalWorkPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.sections
         # Where in the world and when (pages/world/): from the content.
-        marks = marks_in(self.locale_id)
+        marks = marks_in(self.locale_id, request)
         countries = countries_of(marks)
         context.update(
             world_countries=countries,
@@ -93,14 +93,15 @@ class NetworkPage(OnTheMap, BasePage):
     class Meta:
         verbose_name = _("network page")
 
-    def world_marks(self):
+    def world_marks(self, request=None):
         """Engagements in one country (a shelter started in Lithuania), by
         their card on this page."""
+        address = self.get_url(request)
         return [
             Mark(
                 "network",
                 membership.name,
-                f"{self.url}#engagement-{membership.pk}",
+                f"{address}#engagement-{membership.pk}",
                 country=membership.country.code or "",
                 start=membership.since_year,
             )

@@ -66,12 +66,14 @@ class Mark:
 class OnTheMap:
     """A page type with places or years for the landing page's map and timeline."""
 
-    def world_marks(self):
-        """The page's marks (``Mark``): a list, empty when it has none."""
+    def world_marks(self, request=None):
+        """The page's marks (``Mark``): a list, empty when it has none.
+        Addresses come from ``page.get_url(request)``, which reads the sites
+        the request already knows rather than asking the cache again."""
         return []
 
 
-def marks_in(locale_id):
+def marks_in(locale_id, request=None):
     """The marks of every page of a language that a visitor may open."""
     marks = []
     for model in get_page_models():
@@ -79,7 +81,7 @@ def marks_in(locale_id):
             # Their addresses need their language: one query for all.
             pages = model.objects.filter(locale_id=locale_id).select_related("locale")
             for page in visible_pages(pages):
-                marks += page.world_marks()
+                marks += page.world_marks(request)
     return marks
 
 

@@ -48,12 +48,12 @@ class ReportIndexPage(OnTheMap, BasePage):
         )
         return context
 
-    def world_marks(self):
+    def world_marks(self, request=None):
         """Each report a visitor may see: its year on the timeline, leading to
         its entry in this archive, and its country on the map, leading here,
         filtered to that country. One query, whatever the number of reports."""
         reports = visible_reports(Report.objects.filter(locale_id=self.locale_id)).for_listing()
-        address = self.url
+        address = self.get_url(request)
         marks = []
         for index, report in enumerate(reports):
             if not (report.country or report.year):
