@@ -54,22 +54,24 @@ class ReportIndexPage(OnTheMap, BasePage):
         filtered to that country. One query, whatever the number of reports."""
         reports = visible_reports(Report.objects.filter(locale_id=self.locale_id)).for_listing()
         address = self.get_url(request)
+
+        def filtered(**query):
+            return f"{address}?{urlencode(query)}"
+
         marks = []
-        for index, report in enumerate(reports):
+        for position, report in enumerate(reports):
             if not (report.country or report.year):
                 continue
-            page = index // self.REPORTS_PER_PAGE + 1
-            query = f"?page={page}" if page > 1 else ""
             country = report.country.code or ""
             marks.append(
                 Mark(
                     "report",
                     report.title,
-                    f"{address}{query}#report-{report.pk}",
+                    self.entry_at(address, {}, position, report),
                     country=country,
                     start=report.year,
-                    country_url=f"{address}?{urlencode({'country': country})}" if country else "",
-                    year_url=f"{address}?year_from={report.year}&year_to={report.year}"
+                    country_url=filtered(country=country) if country else "",
+                    year_url=filtered(year_from=report.year, year_to=report.year)
                     if report.year
                     else "",
                 )
@@ -120,10 +122,12 @@ class ReportIndexPage(OnTheMap, BasePage):
         query, listed = memo[list_key]
         if report.pk not in listed:
             return ""
-        query = dict(query)
-        page = listed.index(report.pk) // cls.REPORTS_PER_PAGE + 1
-        if page > 1:
-            query["page"] = page
-        if query:
-            address += "?" + urlencode(query)
-        return f"{address}#report-{report.pk}"
+        return cls.entry_at(address, query, listed.index(report.pk), report)
+
+    @classmethod
+    def entry_at(cls, address, query, position, report):
+        """The anchor of ``report``, the ``position``-th of the list at
+        ``address`` filtered by ``query``, on the page of the list that holds it."""
+        page = position // cls.REPORTS_PER_PAGE + 1
+        query = {**query, **({"page": page} if page > 1 else {})}
+        return f"{address}{'?' + urlencode(query) if query else ''}#report-{report.pk}"
