@@ -175,6 +175,46 @@ def test_a_publication_through_one_node_shows_through_nginx_within_a_second(stac
         time.sleep(0.05)
 
 
+def test_the_front_pages_map_follows_a_publication_through_nginx_and_varnish(stack):
+    """The map and timeline are made from the content (pages/world/): a partner
+    published in a new country is on the front page through nginx within a
+    second, though Varnish kept the page; one published behind a login never is."""
+    assert b"/partnere/kenya/" not in get(stack.port, "/")[2]
+    hits = varnish_stat(stack, "cache_hit")
+    assert b"/partnere/kenya/" not in get(stack.port, "/")[2]
+    assert eventually(lambda: varnish_stat(stack, "cache_hit"), hits + 1) == hits + 1
+
+    def publish(slug, country, restricted):
+        shell(
+            stack,
+            "from wagtail.models import PageViewRestriction;"
+            "from partners.models import PartnerIndexPage, PartnerPage;"
+            "parent = PartnerIndexPage.objects.get(locale__language_code='nb');"
+            f"p = PartnerPage(title='{slug}', slug='{slug}', country='{country}',"
+            f" organisation_name='Organisasjon {slug}', start_year=2019, live=False);"
+            "parent.add_child(instance=p);"
+            + (
+                "PageViewRestriction.objects.create(page=p, restriction_type='login');"
+                if restricted
+                else ""
+            )
+            + "p.save_revision().publish()",
+        )
+        return time.monotonic()
+
+    published = publish("kenya", "KE", restricted=False)
+    while b'<a href="/partnere/kenya/">Kenya</a>' not in get(stack.port, "/")[2]:
+        assert time.monotonic() - published < 1, "the map did not follow within 1 s"
+        time.sleep(0.05)
+    published = publish("uganda", "UG", restricted=True)
+    time.sleep(1.5)
+    body = get(stack.port, "/")[2]
+    assert b"/partnere/uganda/" not in body and b"Uganda" not in body
+    # The positive control: the page was rendered again and still has Kenya.
+    assert b'<a href="/partnere/kenya/">Kenya</a>' in body
+    assert b"Organisasjon kenya" in body  # on the timeline too
+
+
 # --- Private stays private, through the stack (docs/safety.md) ---------------
 
 
