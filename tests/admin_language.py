@@ -60,7 +60,10 @@ def english_strings(placeholder=r"\S+"):
         words = re.findall(r"(?:^|\s)([A-Za-z]{2,})(?=$|[\s.,:;!?…])", PLACEHOLDER.sub("\0", msgid))
         if not words or msgid.isupper() or (len("".join(words)) < 4 and msgid == words[0]):
             continue  # "ID", "URL", "%s: %s": the same in Norwegian
-        pattern = placeholder.join(re.escape(p) for p in PLACEHOLDER.split(msgid.strip()))
+        # Texts are compared with their white space made single spaces ("%(count)s
+        # hours", with a no-break space, reads as any other space).
+        pieces = (re.sub(r"\s+", " ", p) for p in PLACEHOLDER.split(msgid.strip()))
+        pattern = placeholder.join(re.escape(p) for p in pieces)
         patterns[msgid] = re.compile(pattern)
     return patterns
 
