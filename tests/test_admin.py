@@ -318,3 +318,44 @@ class ImagesNeedAltTextTest(WagtailPageTestCase):
         self.image.description = "Styret i SPAVO og KSS"
         self.image.save()
         partner.full_clean()
+
+
+@pytest.mark.django_db
+def test_the_report_library_search_finds_by_title_and_summary(
+    admin_client, django_capture_on_commit_callbacks
+):
+    """The search box above the report library, on SQLite as on PostgreSQL
+    (naming the fields to search broke it on SQLite: "no such column")."""
+    from tests.factories import ReportFactory
+
+    with django_capture_on_commit_callbacks(execute=True):  # indexed after the commit
+        ReportFactory(title="Rapport om krisesentre i Kenya", summary="Om COVAW.")
+        ReportFactory(title="Årsrapport", summary="Besøk hos COVAW i Nairobi.")
+    url = reverse("wagtailsnippets_reports_report:list")
+    by_title = soup(admin_client.get(url, {"q": "Kenya", "locale": ""}))
+    assert [a.get_text(strip=True) for a in by_title.select("tbody .title-wrapper a")] == [
+        "Rapport om krisesentre i Kenya"
+    ]
+    by_summary = soup(admin_client.get(url, {"q": "Nairobi", "locale": ""}))
+    assert [a.get_text(strip=True) for a in by_summary.select("tbody .title-wrapper a")] == [
+        "Årsrapport"
+    ]
+    nothing = admin_client.get(url, {"q": "ingenting-som-finnes", "locale": ""})
+    assert nothing.status_code == 200 and not soup(nothing).select("tbody tr")
+
+
+@pytest.mark.django_db
+def test_restoring_an_old_version_of_a_report_with_its_title_emptied_saves_a_draft(admin_client):
+    """As in the edit view, a draft may lack a required field until it is
+    published; Wagtail's revert view answered 500 instead."""
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    report = Report.objects.filter(locale__language_code="nb", live=True).first()
+    revision = report.save_revision()
+    url = reverse("wagtailsnippets_reports_report:revisions_revert", args=[report.pk, revision.pk])
+    data = querydict_from_html(admin_client.get(url).content.decode(), form_id="w-editor-form")
+    data["title"] = ""
+    assert admin_client.post(url, data).status_code == 302
+    report.refresh_from_db()
+    assert report.live and report.title  # the published version is untouched
+    assert report.latest_revision.content["title"] == ""

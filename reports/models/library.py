@@ -201,7 +201,9 @@ class Report(
     search_fields = [
         index.SearchField("title"),
         index.SearchField("summary"),
+        # The admin's search box completes words as they are typed, in both.
         index.AutocompleteField("title"),
+        index.AutocompleteField("summary"),
         index.FilterField("locale"),
         index.FilterField("live"),
         index.FilterField("year"),
