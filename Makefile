@@ -36,7 +36,7 @@ messages: $(VENV)/.installed
 # workers sharing one cache. Beside it, publish_scheduled runs every minute so
 # go-live and expiry times work, and retry_purges sends a front cache what it
 # missed (none here, unless VARNISH_URL is set); they stop with the server.
-LOCAL := DJANGO_SETTINGS_MODULE=kss_site.settings.local
+LOCAL := DJANGO_SETTINGS_MODULE=kss_site.settings.local PORT=$(PORT)
 run: install
 	$(LOCAL) $(MANAGE) migrate --noinput -v0
 	$(LOCAL) $(MANAGE) load_seed_content

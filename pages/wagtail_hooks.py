@@ -1,5 +1,8 @@
 from django.http import HttpResponse
+from django.urls import reverse
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.models import Site
 from wagtail.wagtail_hooks import check_view_restrictions
 
 from .models import SiteSettings
@@ -47,3 +50,32 @@ def front_pages_menu_and_footer(page):
         "accessibility_page__translation_key",
     )
     return any(page.translation_key in keys for keys in chosen)
+
+
+class BeforeGoingLivePanel(Component):
+    """At the top of every member of staff's dashboard, until the site has
+    them: what it still lacks to go live (SiteSettings.missing_before_going_live).
+    Approvers, who may change the settings, get a link to them."""
+
+    name = "before_going_live"
+    template_name = "pages/admin/before_going_live.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+        settings = SiteSettings.for_site(site)
+        can_change = request.user.has_perm("pages.change_sitesettings")
+        return {
+            "missing": settings.missing_before_going_live(),
+            "settings_url": (
+                reverse("wagtailsettings:edit", args=["pages", "sitesettings", site.pk])
+                if can_change
+                else None
+            ),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def what_the_site_lacks_to_go_live(request, panels):
+    panels.append(BeforeGoingLivePanel())

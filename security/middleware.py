@@ -1,17 +1,18 @@
-from csp.utils import build_policy
+from csp.utils import build_policy, default_config
 from django.conf import settings
+from django.core.exceptions import BadRequest
+from django.utils.datastructures import MultiValueDictKeyError
 
 from .views import LOGIN_PATH
 
 # Browser features the site does not use, switched off for it and for
 # anything it might show. Only names Chromium knows: an unknown one is an
-# error in its console.
+# error in its console ("bluetooth" is unknown to Chromium 156).
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (
         "accelerometer",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",
@@ -52,11 +53,18 @@ class SecurityHeadersMiddleware:
       (security/views.py). ``same-origin`` sends nothing to other sites either.
     - Public pages may not be framed (``X_FRAME_OPTIONS = "DENY"``); the admin
       shows its preview in a frame of its own, so it gets ``SAMEORIGIN``.
+    - Public pages get django-csp's strict ``CONTENT_SECURITY_POLICY``; the
+      admin, whose scripts it would block, ``ADMIN_CONTENT_SECURITY_POLICY``
+      (kss_site/settings/base.py says why each part is there). nginx fills in
+      a policy only where the app sent none, so this is the one browsers get.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.prefix = settings.WAGTAIL_ADMIN_PREFIX
+        self.admin_policy = build_policy(
+            config=default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+        )
         self.public = {
             "Content-Security-Policy": build_policy(),
             "Referrer-Policy": settings.SECURE_REFERRER_POLICY,
@@ -77,9 +85,38 @@ class SecurityHeadersMiddleware:
         if request.path.startswith(self.prefix):
             headers["Referrer-Policy"] = "same-origin"
             headers["X-Frame-Options"] = "SAMEORIGIN"
+            headers.setdefault("Content-Security-Policy", self.admin_policy)
             return response
         for name, value in self.public.items():
             headers.setdefault(name, value)
         if request.path.endswith("/" + LOGIN_PATH):
             headers["Referrer-Policy"] = "same-origin"
         return response
+
+
+class MalformedFormMiddleware:
+    """A form sent without fields it always has, or with something else than
+    a number where it names a page, is bad input, not a crash: a 400 page,
+    and nothing saved.
+
+    Wagtail's page editor has its scripts add the body's fields
+    (``body-count`` and the rest) when it is sent; sent without them (scripts
+    blocked or not loaded), Wagtail reads a field that is not there. Its copy
+    form looks up the chosen parent page before it validates the form, so an
+    empty choice reaches the database as the id "". Both would be a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if request.method != "POST":
+            return None
+        missing = isinstance(exception, MultiValueDictKeyError)
+        # Django's own words when a field's value cannot be an id.
+        not_an_id = isinstance(exception, ValueError) and "expected a number" in str(exception)
+        if missing or not_an_id:
+            raise BadRequest("A form arrived without fields it needs.") from exception
+        return None

@@ -294,3 +294,43 @@ def redis_server(tmp_path):
     if server.process.poll() is None:
         server.resume()
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def stack():
+    """`make stack` with two app nodes, once per session (tests/stack.py).
+    tests/test_stack.py brings it down in its last test: test files that use
+    it sort before that one."""
+    import shutil as _shutil
+
+    from tests.stack import Stack
+
+    if os.geteuid() != 0 or not _shutil.which("apt-get"):
+        if REQUIRED:
+            pytest.fail("make stack needs root and apt-get")
+        pytest.skip("make stack needs root and apt-get")
+    stack = Stack()
+    assert stack.up.returncode == 0, stack.up.stdout[-3000:] + stack.up.stderr[-3000:]
+    yield stack
+    if os.environ.get("KSS_KEEP_STACK") == "1":  # to read its logs afterwards
+        print(f"The stack is kept in {stack.folder}")
+        return
+    stack.destroy()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """How many admin screens the language walks saw, per role (the lists are
+    in build/admin-walk/): tests/test_admin_language.py and its browser twin."""
+    from tests.admin_crawl import WALKED
+
+    if not WALKED:
+        return
+    folder = ROOT / "build" / "admin-walk"
+    folder.mkdir(parents=True, exist_ok=True)
+    terminalreporter.section("admin screens walked")
+    for (role, how), screens in sorted(WALKED.items()):
+        name = f"{role}-{how.split(',')[0].lower()}.txt"
+        (folder / name).write_text("\n".join(screens) + "\n")
+        terminalreporter.write_line(
+            f"{role}: {len(screens)} screens ({how}), build/admin-walk/{name}"
+        )

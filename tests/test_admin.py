@@ -359,3 +359,26 @@ def test_restoring_an_old_version_of_a_report_with_its_title_emptied_saves_a_dra
     report.refresh_from_db()
     assert report.live and report.title  # the published version is untouched
     assert report.latest_revision.content["title"] == ""
+
+
+@pytest.mark.django_db
+def test_comparing_versions_shows_dates_and_numbers_as_staff_read_them(admin_client):
+    """A publishing date set for the first time and a year taken away: in the
+    editor's language and time zone, never Python's "None" or a UTC timestamp."""
+    import datetime
+
+    from django.utils import timezone, translation
+
+    page = PartnerPage.objects.get(slug="kypros")
+    page.save_revision().publish()
+    page.go_live_at = timezone.make_aware(datetime.datetime(2027, 3, 8, 9, 30))
+    page.end_year = None if page.end_year else 2030
+    page.save_revision()
+    url = reverse(
+        "wagtailadmin_pages:revisions_compare",
+        args=[page.pk, page.live_revision_id, page.get_latest_revision().pk],
+    )
+    with translation.override("nb"):
+        shown = soup(admin_client.get(url, HTTP_ACCEPT_LANGUAGE="nb")).get_text(" ")
+    assert "None" not in shown and "+00:00" not in shown
+    assert "8. mars 2027 09:30" in " ".join(shown.split())

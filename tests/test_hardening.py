@@ -441,3 +441,38 @@ def test_an_administrator_reaches_the_same_user_pages(client):
     client.force_login(get_user_model().objects.create_superuser("sjef", password="x"))
     for url in other_users_urls():
         assert client.get(url, **XHR).status_code == 200, url
+
+
+def test_a_page_form_sent_without_its_scripts_fields_is_a_400_and_saves_nothing(admin_client):
+    """The page editor's scripts add the body's fields as the form is sent; the
+    same form sent without them (scripts blocked, as under a wrong policy) is
+    answered 400, and the page keeps its text. The positive control: with the
+    body's fields, the same save goes through."""
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    page = StandardPage.objects.get(slug="personvern")
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = querydict_from_html(admin_client.get(url).content.decode(), form_id="page-edit-form")
+    data["summary"] = "Endret uten skript."
+    assert "body-count" not in data
+    assert admin_client.post(url, data).status_code == 400
+    page.refresh_from_db()
+    assert page.get_latest_revision().as_object().summary != "Endret uten skript."
+
+    data.update(nested_form_data({"body": streamfield([])}))
+    assert admin_client.post(url, data).status_code == 302
+    page.refresh_from_db()
+    assert page.get_latest_revision().as_object().summary == "Endret uten skript."
+
+
+def test_copying_a_page_without_choosing_where_is_a_400(admin_client):
+    """Wagtail's copy form looks the new parent up before validating it: an
+    empty choice is bad input (400), not a crash; with a parent it copies."""
+    page = StandardPage.objects.get(slug="personvern")
+    url = reverse("wagtailadmin_pages:copy", args=[page.pk])
+    data = {"new_title": "Personvern (kopi)", "new_slug": "personvern-kopi"}
+    assert admin_client.post(url, {**data, "new_parent_page": ""}).status_code == 400
+    assert not Page.objects.filter(slug="personvern-kopi").exists()
+    parent = page.get_parent().pk
+    assert admin_client.post(url, {**data, "new_parent_page": parent}).status_code == 302
+    assert Page.objects.filter(slug="personvern-kopi").exists()

@@ -15,11 +15,12 @@ BASE = Path(settings.BASE_DIR)
 # What each package may import from the project, besides itself. Content sits
 # on the infrastructure; the sections on the shared pages; seeding and the
 # root URLs on everything.
-INFRASTRUCTURE = {"caching", "security", "roles", "backup"}
+INFRASTRUCTURE = {"caching", "security", "roles", "staff", "backup"}
 ALLOWED = {
     "caching": set(),
     "security": set(),
     "roles": set(),
+    "staff": set(),
     # A restore empties the caches, as any change of content does.
     "backup": {"caching"},
     "pages": INFRASTRUCTURE,

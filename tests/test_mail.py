@@ -105,3 +105,85 @@ def test_a_forgotten_password_is_reset_by_mail(client):
     confirm = client.get("/" + path, follow=True)
     assert confirm.status_code == 200
     assert 'name="new_password1"' in confirm.content.decode()
+
+
+def links_in(message):
+    """Every address in a mail, its text and its HTML part."""
+    import re
+
+    parts = [message.body] + [content for content, _kind in getattr(message, "alternatives", [])]
+    return sorted(
+        {
+            link.rstrip(".,)\"'")
+            for part in parts
+            for link in re.findall(r"https?://[^\s<>\"]+", part)
+        }
+    )
+
+
+@pytest.mark.django_db
+def test_every_link_of_every_notice_leads_where_it_says(client, django_capture_on_commit_callbacks):
+    """The notices of the approval workflow, for a page and for a report:
+    sent from the configured sender, every link on the site's address, and
+    each opens, for the staff member it was sent to, a screen with what it
+    names (the page to review, its preview, the edit form, the live page)."""
+    from urllib.parse import urlsplit
+
+    from wagtail.users.models import UserProfile
+
+    from partners.models import PartnerIndexPage
+    from reports.models import Report
+    from tests.test_editorial import PAGE_TYPES, add_page, nb, report_form
+
+    editor, approver = make_user("redaktor", EDITORS), make_user("ansvarlig", APPROVERS)
+    for user in (editor, approver):
+        user.email = f"{user.username}@kss.example.org"
+        user.save()
+        UserProfile.objects.filter(pk=UserProfile.get_for_user(user).pk).update(
+            preferred_language="nb"
+        )
+    by_address = {user.email: user for user in (editor, approver)}
+
+    def act(user, action):
+        client.force_login(user)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = action()
+        assert response.status_code == 302, response.content.decode()[:2000]
+
+    def decide(user, obj, verdict, name):
+        task_state = obj.current_workflow_task_state
+        url = reverse(f"{name}:workflow_action", args=[obj.pk, verdict, task_state.pk])
+        act(user, lambda: client.post(url, {"comment": "Se over avsnitt to."}))
+
+    parent = nb(PartnerIndexPage)
+    act(
+        editor,
+        lambda: add_page(client, PartnerPage, parent, PAGE_TYPES[1][2], "kenya", "action-submit"),
+    )
+    page = PartnerPage.objects.get(slug="kenya")
+    decide(approver, page, "approve", "wagtailadmin_pages")
+    add = reverse("wagtailsnippets_reports_report:add") + "?locale=nb"
+    act(editor, lambda: client.post(add, report_form("Rapport fra Nairobi", "action-submit")))
+    report = Report.objects.get(title="Rapport fra Nairobi")
+    decide(approver, report, "reject", "wagtailsnippets_reports_report")
+
+    assert {m.subject for m in mail.outbox}, "no notices were sent"
+    base = settings.WAGTAILADMIN_BASE_URL
+    names = {"Ny kenya", "Rapport fra Nairobi"}
+    seen = set()
+    for message in mail.outbox:
+        assert message.from_email == settings.DEFAULT_FROM_EMAIL != "webmaster@localhost"
+        (address,) = message.to
+        recipient = by_address[address]
+        for link in links_in(message):
+            assert link.startswith(base + "/"), (message.subject, link)
+            path = urlsplit(link).path
+            client.force_login(recipient)
+            response = client.get(path, follow=True)
+            assert response.status_code == 200, (message.subject, link)
+            shown = response.content.decode()
+            if "notifications" not in urlsplit(link).fragment and "/account/" not in path:
+                assert any(name in shown for name in names), (message.subject, link)
+            seen.add(path.split("/")[2] if path.startswith("/admin/") else "public")
+    # The review, preview and edit links of both kinds, and the live page.
+    assert {"pages", "snippets", "public", "account"} <= seen, seen

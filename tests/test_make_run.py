@@ -139,3 +139,29 @@ def gunicorn_processes(port):
         if "gunicorn" in command and f"127.0.0.1:{port}" in command:
             found[int(proc.name)] = parent
     return found
+
+
+def test_the_mails_to_staff_lead_to_the_address_make_run_serves(site):
+    """Whatever PORT is: the notices of the approval workflow, written to
+    .local/mail/, link to http://127.0.0.1:PORT and each link opens its
+    screen; the sender is the configured one, not webmaster@localhost."""
+    from pathlib import Path
+
+    from tests.stack import assert_notices_lead_where_they_say
+
+    def run_shell(script):
+        subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", script],
+            cwd=ROOT,
+            env={**site.env, "DJANGO_SETTINGS_MODULE": "kss_site.settings.local"},
+            check=True,
+            capture_output=True,
+        )
+
+    followed = assert_notices_lead_where_they_say(
+        site.port, run_shell, Path(site.env["LOCAL_DIR"]) / "mail", "nettsted@localhost"
+    )
+    assert any("/edit/" in path for path in followed)
+    assert any(not path.startswith("/admin/") for path in followed)  # the live page
+    # The sitemap is on the same address.
+    assert f"http://127.0.0.1:{site.port}/partnere/" in get(site, "/sitemap.xml")[2].decode()

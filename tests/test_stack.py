@@ -1,85 +1,20 @@
 """`make stack`: the documented production stack from the checkout, on
 loopback, with two app nodes, tested through nginx as a visitor's requests
-go. A stack of its own in a temporary folder (STACK_DIR), beside any the
-developer runs. Needs root and Debian's packages (the stack installs what is
-missing); CI runs it, a local run without them skips it."""
+go (the session's stack: tests/stack.py). Staff's work in the admin through
+it, in Chromium, is tests/test_admin_stack.py.
 
-import http.client
-import json
+The last test here brings the stack down: test files that use it sort
+before this one."""
+
 import os
-import shutil
-import socket
 import subprocess
-import sys
-import tempfile
 import time
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import REQUIRED, ROOT
+from tests.stack import Visitor, get, shell
 
 pytestmark = pytest.mark.stack
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def get(port, path, method="GET", host="localhost"):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.request(method, path, headers={"Host": host})
-    response = connection.getresponse()
-    body = response.read()
-    connection.close()
-    return response.status, dict(response.getheaders()), body
-
-
-@pytest.fixture(scope="module")
-def stack():
-    if os.geteuid() != 0 or not shutil.which("apt-get"):
-        if REQUIRED:
-            pytest.fail("make stack needs root and apt-get")
-        pytest.skip("make stack needs root and apt-get")
-    folder = Path(tempfile.mkdtemp(prefix="kss-stack-test-"))
-    folder.chmod(0o755)  # PostgreSQL runs as its own user
-    port = free_port()
-    # The stack brings its own database and settings: the tests' must not leak in.
-    env = {
-        **{
-            k: v
-            for k, v in os.environ.items()
-            if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
-        },
-        "STACK_DIR": str(folder),
-        "STACK_PORT": str(port),
-        "NODES": "2",
-        "KSS_ADMIN_PASSWORD": "stack-test-passord-42",
-    }
-
-    def run(*args):
-        return subprocess.run(
-            [sys.executable, "scripts/stack.py", *args],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-
-    up = run("up")
-
-    class Stack:
-        pass
-
-    stack = Stack()
-    stack.port, stack.folder, stack.run, stack.up = port, folder, run, up
-    stack.state = json.loads((folder / "stack.json").read_text()) if up.returncode == 0 else {}
-    yield stack
-    run("down")
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 def alive(pid):
@@ -218,69 +153,6 @@ def test_the_front_pages_map_follows_a_publication_through_nginx_and_varnish(sta
 # --- Private stays private, through the stack (docs/safety.md) ---------------
 
 
-class Visitor:
-    """A browser's requests from one address (any 127.x.y.z on Linux), with
-    its cookies, through nginx."""
-
-    def __init__(self, stack, address="127.0.0.1"):
-        self.port, self.address, self.cookies = stack.port, address, {}
-
-    def request(self, method, path, body=None, headers=None):
-        connection = http.client.HTTPConnection(
-            "127.0.0.1", self.port, timeout=30, source_address=(self.address, 0)
-        )
-        headers = {"Host": "localhost", **(headers or {})}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        content = response.read()
-        for name, value in response.getheaders():
-            if name.lower() == "set-cookie":
-                key, _, rest = value.partition("=")
-                self.cookies[key] = rest.split(";")[0]
-        connection.close()
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, content
-
-    def post_form(self, path, fields, files=()):
-        """A form as a browser sends it, with the CSRF token Django set."""
-        import uuid
-        from urllib.parse import urlencode
-
-        if "csrftoken" not in self.cookies:
-            self.request("GET", path)
-        fields = {"csrfmiddlewaretoken": self.cookies["csrftoken"], **fields}
-        if not files:
-            body = urlencode(fields).encode()
-            kind = "application/x-www-form-urlencoded"
-        else:
-            boundary = uuid.uuid4().hex
-            parts = [
-                f"--{boundary}\r\n"
-                f'Content-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
-                for k, v in fields.items()
-            ]
-            for name, filename, data in files:
-                parts.append(
-                    f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
-                    f'filename="{filename}"\r\nContent-Type: application/pdf\r\n\r\n'.encode()
-                    + data
-                    + b"\r\n"
-                )
-            body = b"".join(parts) + f"--{boundary}--\r\n".encode()
-            kind = f"multipart/form-data; boundary={boundary}"
-        return self.request("POST", path, body, {"Content-Type": kind})
-
-    def log_in(self, username, password):
-        return self.post_form("/admin/login/", {"username": username, "password": password})
-
-
-def shell(stack, script):
-    result = stack.run("manage", "shell", "-c", script)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
-
-
 def test_a_document_follows_its_report_through_nginx(stack):
     url = shell(
         stack,
@@ -331,7 +203,14 @@ def test_every_answer_through_nginx_carries_the_security_headers(stack):
         assert headers.get("permissions-policy") == PERMISSIONS_POLICY, what
         assert headers.get("x-content-type-options") == "nosniff", what
         assert headers.get("cross-origin-resource-policy") == "same-origin", what
-        assert "default-src 'none'" in headers.get("content-security-policy", ""), what
+        policy = headers.get("content-security-policy", "")
+        assert "default-src 'none'" in policy, what
+        # The admin's own policy, passed through by nginx: its scripts run.
+        # Elsewhere the strict one, the app's or nginx's where it sent none.
+        if what == "admin":
+            assert "script-src 'self' 'unsafe-inline'" in policy, policy
+        else:
+            assert "unsafe-inline" not in policy, what
         expected = "SAMEORIGIN" if what == "admin" else "DENY"
         assert headers.get("x-frame-options") == expected, what
 
@@ -437,6 +316,19 @@ def test_a_restore_leaves_no_cache_serving_the_site_that_was(stack):
     assert b"Endret etter sikkerhetskopien." not in visitor.request("GET", "/partnere/kypros/")[2]
 
 
+def test_the_mails_to_staff_lead_to_the_address_the_stack_serves(stack):
+    """The notices written to .stack/mail/ link to the stack's address
+    (STACK_PORT) through nginx, and each link opens its screen."""
+    from tests.stack import assert_notices_lead_where_they_say
+
+    followed = assert_notices_lead_where_they_say(
+        stack.port, lambda script: shell(stack, script), stack.folder / "mail", "nettsted@localhost"
+    )
+    assert any("/edit/" in path for path in followed)
+    assert f"http://127.0.0.1:{stack.port}/partnere/" in get(stack.port, "/sitemap.xml")[2].decode()
+
+
+# Last: it brings the session's stack down.
 def test_make_stack_down_stops_every_process(stack):
     before = pids(stack)
     down = stack.run("down")

@@ -47,7 +47,11 @@ def test_the_catalogue_holds_every_string_of_the_code_and_templates(tmp_path):
             shutil.copy(source, tmp_path / name)
     (tmp_path / "locale").mkdir()
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "nb", "--no-location", "--no-wrap"],
+        [
+            *(sys.executable, "manage.py", "makemessages", "-l", "nb", "--no-location"),
+            # Wagtail's own templates, overridden for a word (staff/admin_templates.py).
+            *("--no-wrap", "--ignore=templates/wagtailadmin/*"),
+        ],
         cwd=tmp_path,
         check=True,
         capture_output=True,
@@ -94,3 +98,23 @@ def test_no_english_interface_text_on_a_norwegian_page(client, path):
         if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", f"{text} {attributes}")
     ]
     assert leaks == []
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_the_admins_norwegian_keeps_the_placeholders_it_is_filled_with(domain):
+    """locale_admin/ is written by hand: a placeholder lost or misspelt would
+    raise when Wagtail fills it in, on a screen or in a mail. Named ones may be
+    left out ("Dette er sendt til godkjenning" needs no model name); positional
+    ones must all stay, in number."""
+    path = Path(settings.BASE_DIR) / "locale_admin" / "nb" / "LC_MESSAGES" / f"{domain}.po"
+    named = re.compile(r"%\((\w+)\)[sd]|\{(\w+)\}")
+    positional = re.compile(r"%[sd]")
+    wrong = []
+    for _context, msgid, msgstr, _flags in read_po(path):
+        if not msgstr:
+            continue
+        if not set(named.findall(msgstr)) <= set(named.findall(msgid)):
+            wrong.append((msgid, msgstr))
+        if len(positional.findall(msgstr)) != len(positional.findall(msgid)):
+            wrong.append((msgid, msgstr))
+    assert wrong == []

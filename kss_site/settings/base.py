@@ -6,12 +6,14 @@ what they need; ``production`` tightens the rest.
 """
 
 import os
+import zoneinfo
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -41,6 +43,7 @@ INSTALLED_APPS = [
     "caching",
     "search",
     "roles",
+    "staff",
     "seeding",
     "backup",
     "wagtail.contrib.settings",
@@ -101,6 +104,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Staff map old addresses to new ones in the admin (Innstillinger → Omdirigeringer).
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A form sent without the fields its scripts add, or with no page
+    # chosen where one must be: 400, not 500.
+    "security.middleware.MalformedFormMiddleware",
     # Last, as django-axes asks: it answers locked-out login attempts.
     "axes.middleware.AxesMiddleware",
 ]
@@ -169,9 +175,16 @@ LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_admin"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Oslo"
+# The time zones staff may choose for the admin (Konto → Innstillinger):
+# Debian's tz database also names its "localtime" file, which browsers do not
+# know, and the account screen's script fails on it.
+WAGTAIL_USER_TIME_ZONES = sorted(zoneinfo.available_timezones() - {"localtime"})
 
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The languages of the content, as the admin names them in the editor's own
+# language ("Engelsk"); the language switcher and the admin's own language
+# choice name each language in itself (LANGUAGES).
+WAGTAIL_CONTENT_LANGUAGES = [("nb", _("Norwegian")), ("en", _("English"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 STATIC_URL = "/static/"
@@ -223,7 +236,7 @@ WAGTAIL_ADMIN_PREFIX = "/admin/"
 
 # Visitor safety: nothing from other hosts, nothing inline, no referrer.
 # The Wagtail admin still uses inline scripts, so the strict policy covers the
-# public site only.
+# public site only; the admin has its own (ADMIN_CONTENT_SECURITY_POLICY).
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": [WAGTAIL_ADMIN_PREFIX],
     "DIRECTIVES": {
@@ -240,6 +253,36 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [NONE],
     },
 }
+# The Wagtail admin's own policy, sent by the app for /admin/
+# (security/middleware.py) and passed through by nginx (deploy/nginx/kss.conf).
+# Wagtail 8 still writes inline scripts (each chooser and date widget starts
+# itself with one, and its modals bring theirs) and style attributes (the
+# image chooser's preview), so both may be inline, but only this host's:
+# nothing is fetched from, sent to or framed by another host.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        # Previews of a chosen or uploaded image before it is saved.
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        # The live preview is a frame of the admin's own.
+        "frame-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    },
+}
+# The admin asks no other host for anything: no Gravatar (it would send a hash
+# of a staff member's e-mail address), no release check, no "what's new" banner
+# leading to Wagtail's English guide (docs/safety.md).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+
 SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR, CACHES, STORAGES, env_list
+from .mail import email_settings
 
 # What make run keeps between starts: the secret key (so logins survive a
 # restart) and the shared cache.
@@ -50,4 +51,14 @@ if not os.environ.get("REDIS_URL"):
     }
 # No nginx in front: the app serves the uploaded images itself.
 SERVE_MEDIA_FILES = True
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The address `make run` serves at (its PORT): in the links of the mails to
+# staff and in the sitemap (staff/site_address.py).
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or (
+    f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+)
+# Password resets and approval notices as files, one a mail, in .local/mail/.
+globals().update(
+    email_settings(
+        os.environ.get("EMAIL_URL") or f"file://{LOCAL_DIR / 'mail'}?from=nettsted@localhost"
+    )
+)

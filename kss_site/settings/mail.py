@@ -18,13 +18,19 @@ from django.core.exceptions import ImproperlyConfigured
 SMTP_SCHEMES = {"smtp": (False, False), "smtp+tls": (True, False), "smtp+ssl": (False, True)}
 
 
-def email_settings(url):
-    """The settings EMAIL_URL gives, as a dict of setting names."""
+def email_settings(url, require_sender=False):
+    """The settings EMAIL_URL gives, as a dict of setting names. With
+    ``require_sender``, an address without ``from`` is refused: Django's
+    default sender, webmaster@localhost, is no one's."""
     parts = urlsplit(url)
     options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
     settings = {}
     if options.get("from"):
         settings["DEFAULT_FROM_EMAIL"] = settings["SERVER_EMAIL"] = options["from"]
+    elif require_sender:
+        raise ImproperlyConfigured(
+            "EMAIL_URL must name the sender of the site's mails: ...?from=nettsted@example.org"
+        )
     if parts.scheme == "file":
         if not parts.path:
             raise ImproperlyConfigured("EMAIL_URL file:// needs a folder: file:///var/spool/kss")

@@ -12,7 +12,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [require_env("ALLOWED_HOSTS")]
 require_env("DATABASE_URL")
 WAGTAILADMIN_BASE_URL = require_env("WAGTAILADMIN_BASE_URL")
 # Password resets and approval notices (kss_site/settings/mail.py).
-globals().update(email_settings(require_env("EMAIL_URL")))
+globals().update(email_settings(require_env("EMAIL_URL"), require_sender=True))
 
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

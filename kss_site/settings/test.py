@@ -5,8 +5,11 @@ from .base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# The address in the links of mails and the sitemap (staff/site_address.py).
+WAGTAILADMIN_BASE_URL = "http://localhost"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = "nettsted@kss.example.org"
 MEDIA_ROOT = BASE_DIR / "build" / "test-media"  # noqa: F405
 PRIVATE_MEDIA_ROOT = BASE_DIR / "build" / "test-private-media"  # noqa: F405
 # Browser tests show uploaded images, so the live server serves /media/ too.

@@ -51,6 +51,17 @@ class SiteSettings(ShownOnPages, BaseSiteSetting):
             "draws no attention, such as a weather forecast."
         ),
     )
+    # A person, not a test, must have called the numbers and opened the
+    # addresses: the dashboard says so until then (pages/wagtail_hooks.py).
+    help_lines_checked_on = models.DateField(
+        _("help lines checked on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day someone called the numbers and opened the addresses above and found "
+            "them right. Emptied when one of them changes."
+        ),
+    )
     main_site_url = models.URLField(
         _("the secretariat's main website"),
         default="https://www.krisesenter.com/",
@@ -101,6 +112,15 @@ class SiteSettings(ShownOnPages, BaseSiteSetting):
 
     select_related = ["safety_page", "privacy_page", "accessibility_page"]
 
+    # What a visitor in need relies on: a change to any of them needs checking again.
+    HELP_LINES = [
+        "helpline_number",
+        "emergency_number",
+        "shelter_list_url",
+        "europe_help_url",
+        "quick_exit_url",
+    ]
+
     panels = [
         MultiFieldPanel(
             [
@@ -109,6 +129,7 @@ class SiteSettings(ShownOnPages, BaseSiteSetting):
                 FieldPanel("shelter_list_url"),
                 FieldPanel("europe_help_url"),
                 FieldPanel("quick_exit_url"),
+                FieldPanel("help_lines_checked_on"),
             ],
             heading=_("Help and safety"),
         ),
@@ -134,3 +155,35 @@ class SiteSettings(ShownOnPages, BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    def save(self, *args, **kwargs):
+        if self.pk and self.help_lines_checked_on:
+            before = (
+                type(self)
+                .objects.filter(pk=self.pk)
+                .values(*self.HELP_LINES, "help_lines_checked_on")[0]
+            )
+            changed = any(getattr(self, name) != before[name] for name in self.HELP_LINES)
+            if changed and self.help_lines_checked_on == before["help_lines_checked_on"]:
+                self.help_lines_checked_on = None
+        super().save(*args, **kwargs)
+
+    def missing_before_going_live(self):
+        """What the site still lacks to go live, in the words the dashboard
+        uses (pages/wagtail_hooks.py)."""
+        missing = []
+        if not (self.contact_email or self.contact_phone or self.contact_address):
+            missing.append(
+                _(
+                    "Contact details are not filled in: readers who are told to contact "
+                    "the secretariat find no e-mail, phone or address."
+                )
+            )
+        if not self.help_lines_checked_on:
+            missing.append(
+                _(
+                    "No one has confirmed that the help line numbers and addresses are right: "
+                    "call them, open them, and enter the date."
+                )
+            )
+        return missing
