@@ -698,3 +698,8 @@ def crawl(client, user, world, content, forms=True):
                     # A form may end its sender's session (a password changed).
                     client.force_login(user)
     return walk
+
+
+def record(role, how, screens_walked):
+    """Keeps the list of screens a walk saw, for the run's summary."""
+    WALKED[(role, how)] = sorted(screens_walked)
