@@ -7,14 +7,28 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Security")
 
     def ready(self):
-        from django.db.models.signals import pre_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
+        from wagtail.models import PageViewRestriction
         from wagtail.permissions import register_permission_policy
 
+        from . import checks  # noqa: F401 (registers the system check)
         from .permissions import ApprovedDeletion
+        from .translations import on_restriction_changed
 
         pre_save.connect(clean_new_image_files, sender=get_image_model())
+        # Translations are open to the same readers (security/translations.py).
+        for name, signal, sender in (
+            ("saved", post_save, PageViewRestriction),
+            ("deleted", post_delete, PageViewRestriction),
+            ("groups", m2m_changed, PageViewRestriction.groups.through),
+        ):
+            signal.connect(
+                on_restriction_changed,
+                sender=sender,
+                dispatch_uid=f"security.translations:restriction {name}",
+            )
         # Replaces the policies wagtail.images and wagtail.documents register
         # in their ready(), which is why this app comes after them in
         # INSTALLED_APPS.
@@ -29,10 +43,23 @@ class SecurityConfig(AppConfig):
 
 
 def clean_new_image_files(instance, raw=False, **kwargs):
-    """A file not yet stored (an upload, a replacement, a photo added in code)
-    is stored without its metadata (security/images.py). Rows loaded as they
-    are (``raw``: a restore, a fixture) keep their files."""
+    """A file new to its image is stored without its metadata
+    (security/images.py): an upload or a replacement not yet stored, a photo
+    added in code, and a file stored before its row, as Wagtail's multiple
+    uploader does when it finishes a pending upload (the raw copy it stored
+    is deleted). Rows loaded as they are (``raw``: a restore, a fixture) keep
+    their files."""
     from .images import strip_metadata
 
-    if not raw and instance.file and not instance.file._committed:
+    if raw or not instance.file:
+        return
+    field = instance.file
+    if field._committed:
+        stored = type(instance).objects.filter(pk=instance.pk).values_list("file", flat=True)
+        if instance.pk and field.name in stored:
+            return  # the file it had: cleaned when it came
+        raw_copy = field.name
+        strip_metadata(instance)
+        field.storage.delete(raw_copy)
+    else:
         strip_metadata(instance)

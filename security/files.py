@@ -55,3 +55,31 @@ def shown_to(obj, request=None):
 def shown_live(obj):
     """Does anything live (restricted or not) show ``obj``?"""
     return any(is_live(source) for source in _sources(obj))
+
+
+def readers_of(collection):
+    """Who may read a file kept in ``collection``: its view restrictions and
+    those of the collections above it, by kind and groups."""
+    return {
+        (restriction.restriction_type, frozenset(restriction.groups.values_list("pk", flat=True)))
+        for restriction in collection.get_view_restrictions()
+    }
+
+
+def may_change_readers(user, obj, collection):
+    """May ``user`` move ``obj`` into ``collection``? Always, between
+    collections with the same readers; where the move changes who may read
+    the file, only with the delete permission of both collections, which only
+    approvers have (roles/workflow.py): a login-only PDF made public, or a
+    public one withdrawn, is a decision an approver takes."""
+    from wagtail.permissions import policy_registry
+
+    if obj.collection_id == collection.pk or readers_of(obj.collection) == readers_of(collection):
+        return True
+    # The delete permission itself, as security/permissions.py asks for it:
+    # Wagtail's policy answers "delete" for anyone who may change a file.
+    policy = policy_registry.get_by_type(type(obj))
+    return all(
+        policy._check_perm(user, ["delete"], collection=place)
+        for place in (obj.collection, collection)
+    )

@@ -9,7 +9,10 @@ nor any rendition made from it carries them.
 
 import io
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, ImageSequence
 from wagtail.utils.file import hash_filelike
 
@@ -62,3 +65,28 @@ def strip_metadata(image_model_instance):
     image_model_instance.file = ContentFile(data, name=name)
     image_model_instance.file_size = len(data)
     image_model_instance.file_hash = hash_filelike(io.BytesIO(data))
+
+
+def refuse_too_many_pixels(file):
+    """An animation is as many pictures as it has frames: frames × pixels
+    within WAGTAILIMAGES_MAX_IMAGE_PIXELS, as one picture's pixels are.
+    Wagtail multiplies by the frames, but reads one frame from the file's
+    header, so a GIF of 50 frames of 2000 × 2000 passed a limit of 40 million
+    and took a worker to a gigabyte when it was drawn. Counting the frames
+    reads their headers, not their pixels."""
+    limit = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+    if not limit:
+        return
+    file.seek(0)
+    with Image.open(file) as image:
+        pixels = image.width * image.height * getattr(image, "n_frames", 1)
+    file.seek(0)
+    if pixels > limit:
+        raise ValidationError(
+            _(
+                "The image is too large: %(pixels)s million pixels in all its frames, "
+                "and at most %(limit)s million are allowed. Make it smaller or shorter."
+            )
+            % {"pixels": round(pixels / 1e6), "limit": round(limit / 1e6)},
+            code="file_too_many_pixels",
+        )

@@ -4,19 +4,23 @@ Images and their renditions are public: they stay under ``MEDIA_ROOT``, which
 the web server serves at ``/media/``. Documents are not: whether a visitor may
 have one depends on the pages and reports that link it (``security/files.py``),
 so they live under ``PRIVATE_MEDIA_ROOT``, which no web server serves, and
-reach a visitor only through Wagtail's document view at ``/documents/``.
+reach a visitor only through Wagtail's document view at ``/documents/``. So do
+the multiple uploader's pending uploads (``wagtail_uploads/``): a file kept
+there while a field of its form is missing is no one's to read yet, and is
+removed after a day (``manage.py remove_pending_uploads``).
 """
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 
-# Wagtail's Document.file uploads to "documents/".
-PRIVATE_FOLDER = "documents"
+# Wagtail's Document.file uploads to "documents/", UploadedFile.file to
+# "wagtail_uploads/".
+PRIVATE_FOLDERS = ("documents", "wagtail_uploads")
 
 
 def is_private(name):
     name = str(name).replace("\\", "/")
-    return name == PRIVATE_FOLDER or name.startswith(PRIVATE_FOLDER + "/")
+    return any(name == folder or name.startswith(folder + "/") for folder in PRIVATE_FOLDERS)
 
 
 class MediaStorage(FileSystemStorage):

@@ -38,3 +38,31 @@ def serve_documents_only_where_their_content_is_seen(document, request):
     response["Content-Security-Policy"] = "default-src 'none'"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@hooks.register("before_bulk_action")
+def move_files_only_where_the_readers_are_the_same(request, action_type, objects, action):
+    """The bulk "add to collection" of images and documents keeps the rule of
+    their edit forms (security/forms.py): a move that changes who may read a
+    file takes an approver."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from django.utils.translation import gettext as _
+
+    from .files import may_change_readers
+
+    if action_type != "add_to_collection":
+        return None
+    collection = action.cleaned_form.cleaned_data.get("collection")
+    refused = [obj for obj in objects if not may_change_readers(request.user, obj, collection)]
+    if not refused:
+        return None
+    messages.error(
+        request,
+        _(
+            "%(collection)s has other readers than where %(files)s is kept: only an approver "
+            "may move it there."
+        )
+        % {"collection": collection.name, "files": ", ".join(str(obj) for obj in refused)},
+    )
+    return redirect(request.GET.get("next") or "wagtailadmin_home")

@@ -476,3 +476,35 @@ def test_copying_a_page_without_choosing_where_is_a_400(admin_client):
     parent = page.get_parent().pk
     assert admin_client.post(url, {**data, "new_parent_page": parent}).status_code == 302
     assert Page.objects.filter(slug="personvern-kopi").exists()
+
+
+@override_settings(AXES_ENABLED=True)
+def test_an_address_that_fails_on_many_accounts_is_stopped(client, staff_user):
+    """Four guesses at each of many accounts stay under the per-account limit;
+    the address as a whole is stopped at ADDRESS_FAILURE_LIMIT. The real user,
+    from another address, still logs in; the guesser logging in to an account
+    of its own does not wipe the address's count."""
+    staff_user.user_permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    guesser = get_user_model().objects.create_user(
+        "gjest", password="gjestens-passord-42", is_staff=True
+    )
+    guesser.user_permissions.add(*staff_user.user_permissions.all())
+
+    def attempt(username, password, address="198.51.100.20"):
+        return client.post(
+            reverse("wagtailadmin_login"),
+            {"username": username, "password": password},
+            REMOTE_ADDR=address,
+        )
+
+    limit = settings.ADDRESS_FAILURE_LIMIT
+    statuses = [attempt(f"konto{n % 5}", "feil").status_code for n in range(limit - 1)]
+    assert set(statuses) == {200}  # four an account, none locked yet
+    assert attempt("gjest", "gjestens-passord-42").status_code == 302
+    client.logout()
+    assert attempt("konto9", "feil").status_code == 429  # the address's twentieth failure
+    assert attempt("redaktor", "riktig-passord-123").status_code == 429
+    # Positive control: from another address the same user logs in.
+    assert attempt("redaktor", "riktig-passord-123", "198.51.100.21").status_code == 302

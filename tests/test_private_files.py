@@ -2,6 +2,7 @@
 a document is served only where the content that links it is seen, never
 from a folder the web server serves, and the photos carry no location."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -369,3 +370,241 @@ def test_a_replaced_pdf_is_linked_at_its_new_address_at_once(client):
     for path in ("/rapporter/", "/partnere/kypros/"):
         html = client.get(path).content.decode()
         assert new_url in html and old_url not in html, path
+
+
+# --- Who may read a file changes only with an approver --------------------------
+
+
+@pytest.fixture
+def collections():
+    """A login-only collection and two public ones, each with a PDF."""
+    root = Collection.get_first_root_node()
+    internal = root.add_child(name="Interne rapporter")
+    CollectionViewRestriction.objects.create(collection=internal, restriction_type="login")
+    places = {
+        "internal": internal,
+        "public": root.add_child(name="Rapporter"),
+        "other public": root.add_child(name="Seminarer"),
+    }
+    files = {name: DocumentFactory(collection=place) for name, place in places.items()}
+    return places, files
+
+
+def move(client, document, collection):
+    from django.urls import reverse
+
+    return client.post(
+        reverse("wagtaildocs:edit", args=[document.pk]),
+        {"title": document.title, "collection": collection.pk},
+    )
+
+
+@pytest.mark.parametrize(("source", "target"), [("internal", "public"), ("public", "internal")])
+def test_an_editor_cannot_change_who_may_read_a_file_by_moving_it(
+    client, collections, source, target
+):
+    from roles.workflow import APPROVERS
+
+    places, files = collections
+    document = files[source]
+    client.force_login(make_user("redaktor", EDITORS))
+    refused = move(client, document, places[target])
+    assert refused.status_code == 200
+    assert "bare en ansvarlig redaktør kan flytte filen dit" in refused.content.decode()
+    assert Document.objects.get(pk=document.pk).collection == places[source]
+    # Positive control: an approver may.
+    client.force_login(make_user("ansvarlig", APPROVERS))
+    assert move(client, document, places[target]).status_code == 302
+    assert Document.objects.get(pk=document.pk).collection == places[target]
+
+
+def test_an_editor_moves_a_file_between_collections_with_the_same_readers(client, collections):
+    places, files = collections
+    client.force_login(make_user("redaktor", EDITORS))
+    assert move(client, files["public"], places["other public"]).status_code == 302
+    assert Document.objects.get(pk=files["public"].pk).collection == places["other public"]
+
+
+def test_the_bulk_move_keeps_the_same_rule(client, collections):
+    from django.urls import reverse
+
+    from roles.workflow import APPROVERS
+
+    places, files = collections
+    url = reverse("wagtail_bulk_action", args=["wagtaildocs", "document", "add_to_collection"])
+    query = f"?id={files['internal'].pk}&id={files['public'].pk}&next=/admin/documents/"
+    client.force_login(make_user("redaktor", EDITORS))
+    refused = client.post(url + query, {"collection": places["other public"].pk}, follow=True)
+    assert "bare en ansvarlig redaktør" in refused.content.decode()
+    assert Document.objects.get(pk=files["internal"].pk).collection == places["internal"]
+    client.force_login(make_user("ansvarlig", APPROVERS))
+    client.post(url + query, {"collection": places["other public"].pk})
+    assert Document.objects.get(pk=files["internal"].pk).collection == places["other public"]
+
+
+def test_only_those_who_manage_collections_change_their_readers(client, collections):
+    """The privacy of a collection is set by superusers, who manage the
+    collections; neither role may (roles/workflow.py)."""
+    from django.contrib.auth import get_user_model
+
+    from roles.workflow import APPROVERS
+
+    places, _files = collections
+    url = f"/admin/collections/{places['internal'].pk}/privacy/"
+    for role in (EDITORS, APPROVERS):
+        client.force_login(make_user(f"ansatt-{len(role)}", role))
+        client.post(url, {"restriction_type": "none"})
+        assert CollectionViewRestriction.objects.filter(collection=places["internal"]).exists()
+    client.force_login(get_user_model().objects.create_superuser("sjef", password="x-passord-42"))
+    assert client.post(url, {"restriction_type": "none"}).status_code == 200
+    assert not CollectionViewRestriction.objects.filter(collection=places["internal"]).exists()
+
+
+# --- Every path by which an image reaches storage, and no raw upload public ----
+
+
+def test_a_pending_upload_is_kept_out_of_media_and_finished_without_its_location(client):
+    """Wagtail's multiple uploader keeps a file whose form misses a field as a
+    pending upload; it is not under /media/, and the image made from it when
+    the form is finished has neither metadata nor a raw copy left behind."""
+    import json
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+    from wagtail.images.models import Image
+    from wagtail.models import UploadedFile
+
+    client.force_login(make_user("redaktor", EDITORS))
+    response = client.post(
+        reverse("wagtailimages:add_multiple"),
+        # A title too long for the form: it fails on that, not on the file.
+        {
+            "title": "x" * 300,
+            "files[]": SimpleUploadedFile("kontor.jpg", photo_with_metadata("JPEG")),
+        },
+    )
+    assert response.status_code == 200
+    assert UploadedFile.objects.exists(), response.content[:1000]
+    upload = UploadedFile.objects.get()
+    stored = Path(upload.file.path)
+    assert stored.is_relative_to(settings.PRIVATE_MEDIA_ROOT)
+    assert not (Path(settings.MEDIA_ROOT) / upload.file.name).exists()
+    assert client.get(settings.MEDIA_URL + upload.file.name).status_code == 404
+    finished = client.post(
+        reverse("wagtailimages:create_multiple_from_uploaded_image", args=[upload.pk]),
+        {
+            f"uploaded-image-{upload.pk}-title": "Kontoret",
+            f"uploaded-image-{upload.pk}-description": "Et kontor",
+            f"uploaded-image-{upload.pk}-collection": Collection.get_first_root_node().pk,
+            f"uploaded-image-{upload.pk}-tags": "",
+        },
+    )
+    assert json.loads(finished.content)["success"], finished.content[:2000]
+    image = Image.objects.get(title="Kontoret")
+    assert_no_metadata(Path(image.file.path).read_bytes(), "the original")
+    rendition = image.get_rendition("width-400|format-jpeg")
+    assert_no_metadata(Path(rendition.file.path).read_bytes(), "a rendition")
+    assert not stored.exists()  # the pending upload's raw file
+    raw = list(Path(settings.MEDIA_ROOT, "original_images").glob("kontor*"))
+    assert [p.name for p in raw] == [Path(image.file.name).name]
+
+
+def test_pending_uploads_are_removed_after_a_day():
+    import os
+    import time
+
+    from django.core.files.base import ContentFile
+    from django.core.management import call_command
+    from wagtail.models import UploadedFile
+
+    old = UploadedFile.objects.create(file=ContentFile(b"gammel", name="gammel.jpg"))
+    new = UploadedFile.objects.create(file=ContentFile(b"ny", name="ny.jpg"))
+    day_ago = time.time() - 25 * 3600
+    os.utime(old.file.path, (day_ago, day_ago))
+    old_path = Path(old.file.path)
+    call_command("remove_pending_uploads", verbosity=0)
+    assert list(UploadedFile.objects.all()) == [new]
+    assert not old_path.exists() and Path(new.file.path).exists()
+
+
+def animation(frames=50, size=2000):
+    import io
+
+    from PIL import Image as PILImage
+
+    pictures = [PILImage.new("P", (size, size), n) for n in range(frames)]
+    buffer = io.BytesIO()
+    pictures[0].save(buffer, "GIF", save_all=True, append_images=pictures[1:], loop=0)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("view", ["wagtailimages:add", "wagtailimages:add_multiple"])
+def test_an_animation_of_too_many_pixels_in_all_is_refused_in_norwegian(client, view):
+    """50 frames of 2000 × 2000 are 200 million pixels, over the limit of 40
+    million: refused, in Norwegian, by the form and by the multiple uploader.
+    Positive control: 5 frames of the same size (20 million) are taken."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+    from wagtail.images.models import Image
+    from wagtail.models import UploadedFile
+
+    client.force_login(make_user("redaktor", EDITORS))
+
+    def upload(data, title):
+        return client.post(
+            reverse(view),
+            {
+                "title": title,
+                "collection": Collection.get_first_root_node().pk,
+                "file": SimpleUploadedFile(f"{title}.gif", data),
+                "files[]": SimpleUploadedFile(f"{title}.gif", data),
+            },
+        )
+
+    refused = upload(animation(), "bombe")
+    assert "Bildet er for stort: 200 millioner bildepunkter" in refused.content.decode()
+    assert not Image.objects.filter(title__startswith="bombe").exists()
+    assert not UploadedFile.objects.exists()
+    upload(animation(frames=5), "kort")
+    assert Image.objects.filter(title__startswith="kort").exists()
+
+
+def test_refusing_an_animation_keeps_a_worker_within_fifty_megabytes():
+    """Measured in a process of its own: the highest resident memory while the
+    form refuses the 200-megapixel animation, against the same process before."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        """
+        import resource, django
+        django.setup()
+        from django.core.exceptions import ValidationError
+        from django.core.files.uploadedfile import SimpleUploadedFile
+        from wagtail.images.fields import WagtailImageField
+        from security.images import refuse_too_many_pixels
+        from tests.test_private_files import animation
+        upload = SimpleUploadedFile("bombe.gif", animation())
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        # What the image form does with the file: Wagtail's field, then ours.
+        try:
+            refuse_too_many_pixels(WagtailImageField().clean(upload))
+            refused = False
+        except ValidationError:
+            refused = True
+        after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(refused, (after - before) // 1024)
+        """
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "kss_site.settings.test"}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    refused, megabytes = result.stdout.split()
+    assert refused == "True", result.stderr[-2000:]
+    assert int(megabytes) < 50

@@ -252,3 +252,28 @@ def test_a_middleware_that_fails_still_answers_with_every_header(client, monkeyp
 def test_the_admin_and_documents_carry_them_too(admin_client):
     assert_security_headers(admin_client.get("/admin/"), admin=True)
     assert_security_headers(admin_client.get("/admin/login/"), admin=True)
+
+
+@pytest.mark.django_db
+def test_a_password_restriction_made_before_becomes_a_login_and_the_check_fails_on_one(capsys):
+    """Shared passwords are stored in plain text and can be guessed without
+    limit: the migration turns those made before into login restrictions and
+    names them; the database check fails on any that appears again."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.core import checks
+    from wagtail.models import PageViewRestriction
+
+    page = StandardPage.objects.get(slug="personvern")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type="password", password="hemmelig"
+    )
+    found = checks.run_checks(tags=[checks.Tags.database], databases=["default"])
+    assert [error.id for error in found] == ["security.E001"]
+    migration = import_module("security.migrations.0003_no_password_restrictions")
+    migration.to_login(apps, None)
+    restriction.refresh_from_db()
+    assert restriction.restriction_type == "login" and restriction.password == ""
+    assert "Personvern" in capsys.readouterr().out
+    assert checks.run_checks(tags=[checks.Tags.database], databases=["default"]) == []

@@ -277,20 +277,51 @@ def test_the_sitemap_leaves_a_private_page_out(client, hide_cyprus):
     assert "/en/partners/cyprus/" not in sitemap(client)
 
 
-def test_a_public_page_does_not_link_its_private_translation(client, kind):
-    def languages(path):
-        page = soup(client.get(path))
-        hreflang = [link["href"] for link in page.select('head link[rel="alternate"][hreflang]')]
-        switcher = [a["href"] for a in page.select(".language-switcher a")]
-        return hreflang, switcher
+def languages(client, path):
+    page = soup(client.get(path))
+    hreflang = [link["href"] for link in page.select('head link[rel="alternate"][hreflang]')]
+    switcher = [a["href"] for a in page.select(".language-switcher a")]
+    return hreflang, switcher
 
-    hreflang, switcher = languages("/partnere/kypros/")
+
+def test_a_public_page_does_not_link_a_translation_no_one_may_open(client):
+    """A translation withdrawn is left out of hreflang and the switcher. (A
+    restricted one cannot be: its restriction reaches the page too, below.)"""
+    hreflang, switcher = languages(client, "/partnere/kypros/")
     assert "http://localhost/en/partners/cyprus/" in hreflang and "/en/partners/cyprus/" in switcher
-    restrict(en(PartnerPage, slug="cyprus"), kind)
-    hreflang, switcher = languages("/partnere/kypros/")
+    with committed():
+        en(PartnerPage, slug="cyprus").unpublish()
+    hreflang, switcher = languages(client, "/partnere/kypros/")
     assert not any("cyprus" in href for href in hreflang + switcher)
     # The switcher leads to the other language's front page instead.
     assert switcher == ["/en/"]
+
+
+@pytest.mark.parametrize("restricted,other", [("nb", "en"), ("en", "nb")])
+def test_a_restriction_reaches_the_translations_and_so_does_lifting_it(
+    admin_client, client, restricted, other
+):
+    """Restricting a page in the admin, in either language, restricts its
+    translation the same way: neither is public or listed. Lifting it lifts both."""
+    pages = {"nb": nb(PartnerPage, slug="kypros"), "en": en(PartnerPage, slug="cyprus")}
+    lists = {"nb": "/partnere/", "en": "/en/partners/"}
+    group = Group.objects.get_or_create(name="Styret")[0]
+    privacy = f"/admin/pages/{pages[restricted].pk}/privacy/"
+    with committed():
+        response = admin_client.post(privacy, {"restriction_type": "groups", "groups": [group.pk]})
+    assert response.status_code == 200
+    for language, page in pages.items():
+        (restriction,) = PageViewRestriction.objects.filter(page=page)
+        assert restriction.restriction_type == "groups", language
+        assert list(restriction.groups.all()) == [group], language
+        assert client.get(page.url).status_code in (302, 403), language
+        assert page.title not in text_of(client.get(lists[language])), language
+    with committed():
+        admin_client.post(privacy, {"restriction_type": "none"})
+    for language, page in pages.items():
+        assert not PageViewRestriction.objects.filter(page=page).exists(), language
+        assert client.get(page.url).status_code == 200, language
+        assert page.title in text_of(client.get(lists[language])), language
 
 
 # --- JSON-LD and related links --------------------------------------------------

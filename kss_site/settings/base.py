@@ -300,8 +300,12 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 # Login protection (django-axes): five failed attempts for one username from
 # one address lock that pair out for a while; other addresses are unaffected.
+# An address that fails twenty times, on any accounts, is locked out as well
+# (security/lockout.py).
 AXES_FAILURE_LIMIT = 5
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+ADDRESS_FAILURE_LIMIT = 20
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "security.lockout.AccountAndAddressHandler"
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
