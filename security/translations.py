@@ -16,7 +16,7 @@ def restrictions_of(page):
     from wagtail.models import PageViewRestriction
 
     return {
-        (r.restriction_type, frozenset(r.groups.values_list("pk", flat=True)))
+        (r.restriction_type, r.password, frozenset(r.groups.values_list("pk", flat=True)))
         for r in PageViewRestriction.objects.filter(page=page)
     }
 
@@ -34,9 +34,9 @@ def copy_to_translations(page):
             if restrictions_of(translation) == wanted:
                 continue
             PageViewRestriction.objects.filter(page=translation).delete()
-            for restriction_type, groups in wanted:
+            for restriction_type, password, groups in wanted:
                 copy = PageViewRestriction.objects.create(
-                    page=translation, restriction_type=restriction_type
+                    page=translation, restriction_type=restriction_type, password=password
                 )
                 copy.groups.set(groups)
     finally:
