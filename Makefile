@@ -79,14 +79,18 @@ screenshots: install-test
 outlines: install-test
 	$(BIN)/python scripts/world_outlines.py
 
-# Database and uploaded files into backups/kss-<time>.tar.gz (docs/deployment.md).
+# Database and both upload folders of the site that runs here into
+# backups/kss-<time>.tar.gz, and back (docs/deployment.md, Backups): the
+# stack's while `make stack` runs, otherwise make run's (.local/, db.sqlite3).
+# Production runs manage.py with its own environment (the docs give the line).
+SITE_MANAGE = $(if $(shell $(BIN)/python scripts/stack.py running 2>/dev/null),$(BIN)/python scripts/stack.py manage,$(LOCAL) $(MANAGE))
 backup: install
-	$(MANAGE) backup
+	$(SITE_MANAGE) backup $(if $(DIR),--dir "$(DIR)")
 
 # make restore FILE=backups/kss-20261129-120000.tar.gz [YES=1] (YES: no question asked)
 restore: install
 	@test -n "$(FILE)" || (echo "Usage: make restore FILE=backups/kss-....tar.gz [YES=1]" && exit 2)
-	$(MANAGE) restore "$(FILE)" $(if $(YES),--yes)
+	$(SITE_MANAGE) restore "$(FILE)" $(if $(YES),--yes)
 
 # The documented production stack on 127.0.0.1 from this checkout (PostgreSQL,
 # Redis, gunicorn on NODES app nodes, Varnish, nginx), under .stack/; prints

@@ -570,14 +570,14 @@ def cli():
 
     parser = argparse.ArgumentParser(description="make stack / make stack-down")
     parser.add_argument(
-        "command", choices=["up", "down", "stop", "start-node", "healthy", "manage"]
+        "command", choices=["up", "down", "stop", "start-node", "healthy", "manage", "running"]
     )
     parser.add_argument(
         "args",
         nargs=argparse.REMAINDER,
         help="stop: a process (node1, varnish, ...); start-node: its number; "
         "manage: a manage.py command with the stack's settings; healthy: prints the "
-        "app nodes Varnish sends to",
+        "app nodes Varnish sends to; running: prints 'yes' while the stack runs",
     )
     args = parser.parse_args()
     stack = Stack()
@@ -591,6 +591,9 @@ def cli():
         stack.start_node(int(args.args[0]))
     elif args.command == "healthy":
         print(" ".join(sorted(stack.healthy_nodes())))
+    elif args.command == "running":
+        if stack.running():
+            print("yes")
     else:
         manage(stack.env(), *args.args)
 

@@ -61,7 +61,7 @@ def site(tmp_path_factory):
         pass
 
     site = Site()
-    site.port, site.env, site.process = port, env, process
+    site.port, site.env, site.process, site.folder = port, env, process, folder
     site.output = (folder / "make-run.log").read_text()
     yield site
     os.killpg(process.pid, signal.SIGTERM)
@@ -165,3 +165,30 @@ def test_the_mails_to_staff_lead_to_the_address_make_run_serves(site):
     assert any(not path.startswith("/admin/") for path in followed)  # the live page
     # The sitemap is on the same address.
     assert f"http://127.0.0.1:{site.port}/partnere/" in get(site, "/sitemap.xml")[2].decode()
+
+
+def test_make_backup_takes_the_site_make_run_serves(site, tmp_path):
+    """Its database and both upload folders, not the development settings'
+    (an empty database there would be refused); no stack runs here."""
+    import json
+    import sqlite3
+    import tarfile
+
+    result = subprocess.run(
+        ["make", "backup", f"DIR={tmp_path}"],
+        cwd=ROOT,
+        env={**site.env, "STACK_DIR": str(tmp_path / "no-stack")},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    (archive,) = tmp_path.glob("kss-*.tar.gz")
+    with tarfile.open(archive) as tar:
+        manifest = json.load(tar.extractfile("manifest.json"))
+    db = sqlite3.connect(site.folder / "db.sqlite3")
+    (pages,) = db.execute("SELECT COUNT(*) FROM wagtailcore_page WHERE depth > 1").fetchone()
+    db.close()
+    assert manifest["database"] == "database.sqlite3"
+    assert manifest["holds"]["pages"] == pages > 20
+    assert f"{pages} pages" in result.stdout

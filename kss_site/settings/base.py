@@ -346,6 +346,9 @@ CACHES["renditions"] = {
     "TIMEOUT": 600,
     "OPTIONS": {"MAX_ENTRIES": 5000},
 }
+# A restore refuses an archive that would unpack to more than this
+# (backup/archive.py): an archive of a few megabytes can hold gigabytes.
+BACKUP_RESTORE_MAX_BYTES = int(os.environ.get("BACKUP_RESTORE_MAX_BYTES", 20 * 1024**3))
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "60"))
 

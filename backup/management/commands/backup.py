@@ -1,11 +1,15 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from backup.archive import backup
+from backup.archive import Refused, backup, describe
 
 
 class Command(BaseCommand):
-    help = "Back up the database and the uploaded files into one .tar.gz archive."
+    help = (
+        "Back up the database and both upload folders of the site these settings run "
+        "(DJANGO_SETTINGS_MODULE, DATABASE_URL, MEDIA_ROOT, PRIVATE_MEDIA_ROOT) into one "
+        ".tar.gz archive, read it back and say what it holds."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -13,5 +17,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        archive = backup(options["dir"])
+        try:
+            archive, holds = backup(options["dir"])
+        except Refused as error:
+            raise CommandError(f"No backup written. {error}") from error
         self.stdout.write(self.style.SUCCESS(f"Backup written to {archive}"))
+        self.stdout.write(f"It holds, read back from the archive: {describe(holds)}.")

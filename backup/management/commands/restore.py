@@ -1,9 +1,10 @@
+import subprocess
 import tarfile
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from backup.archive import restore
+from backup.archive import Refused, describe, restore
 from caching import invalidation
 
 
@@ -21,7 +22,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--without-media",
             action="store_true",
-            help="Restore an archive that holds no uploaded files, deleting those there are.",
+            help="Restore an archive that holds no images, deleting those there are.",
+        )
+        parser.add_argument(
+            "--without-private",
+            action="store_true",
+            help="Restore an archive that holds no documents, deleting those there are.",
         )
 
     def handle(self, *args, **options):
@@ -37,11 +43,17 @@ class Command(BaseCommand):
             if answer.strip().lower() not in ("y", "yes", "j", "ja"):
                 raise CommandError("Restore cancelled.")
         try:
-            manifest = restore(options["archive"], allow_without_media=options["without_media"])
-        except (OSError, ValueError, tarfile.TarError) as error:
-            raise CommandError(str(error)) from error
+            manifest = restore(
+                options["archive"],
+                allow_without_media=options["without_media"],
+                allow_without_private=options["without_private"],
+            )
+        except (Refused, OSError, tarfile.TarError, subprocess.CalledProcessError) as error:
+            raise CommandError(f"Nothing was restored; the site is as it was. {error}") from error
         # Every page may differ now: the app's page cache and Varnish forget
         # them all, as after any change (caching/invalidation.py).
         with transaction.atomic():
             invalidation.forget_everything()
         self.stdout.write(self.style.SUCCESS(f"Restored the backup of {manifest['created']}."))
+        if "holds" in manifest:
+            self.stdout.write(f"The site now holds: {describe(manifest['holds'])}.")
