@@ -185,3 +185,58 @@ def make_user(name, group=None):
     if group:
         user.groups.add(Group.objects.get(name=group))
     return user
+
+
+# A photo as a phone writes it, and the check that none of it is left.
+SECRET = "Hemmelig adresse, Storgata 1"
+
+
+def photo_with_metadata(image_format):
+    """A photo as a phone writes it: a GPS position in EXIF, an XMP packet, a
+    comment and, in a JPEG, an IPTC caption; all naming the place."""
+    import io
+
+    from PIL import Image as PILImage
+
+    exif = PILImage.Exif()
+    exif[0x010E] = SECRET  # ImageDescription
+    exif[0x0112] = 6  # Orientation: turned, so the pixels must turn when it goes
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2] = "N", (59.0, 54.0, 47.0)  # GPSLatitude
+    gps[3], gps[4] = "E", (10.0, 45.0, 3.0)  # GPSLongitude
+    xmp = (
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        f"<rdf:Description>{SECRET}</rdf:Description></x:xmpmeta>"
+    )
+    buffer = io.BytesIO()
+    image = PILImage.new("RGB", (800, 600), (74, 35, 90))
+    options = {"exif": exif, "xmp": xmp.encode()}
+    if image_format == "JPEG":
+        options["comment"] = SECRET
+    image.save(buffer, image_format, **options)
+    data = buffer.getvalue()
+    if image_format == "JPEG":
+        # IPTC (Photoshop's APP13), which Pillow reads but does not write.
+        caption = SECRET.encode()
+        iptc = b"\x1c\x02\x78" + len(caption).to_bytes(2, "big") + caption
+        resource = b"8BIM\x04\x04\x00\x00" + len(iptc).to_bytes(4, "big") + iptc
+        app13 = b"Photoshop 3.0\x00" + resource
+        data = data[:2] + b"\xff\xed" + (len(app13) + 2).to_bytes(2, "big") + app13 + data[2:]
+    with PILImage.open(io.BytesIO(data)) as written:
+        assert written.getexif().get_ifd(0x8825), "the GPS position is in the photo"
+    assert SECRET.encode() in data
+    return data
+
+
+def assert_no_metadata(data, where):
+    import io
+
+    from PIL import Image as PILImage
+
+    assert SECRET.encode() not in data, where
+    for marker in (b"Exif\x00\x00", b"eXIf", b"EXIF", b"Photoshop 3.0"):
+        assert marker not in data, (where, marker)
+    assert b"adobe:ns:meta" not in data, where
+    with PILImage.open(io.BytesIO(data)) as image:
+        assert not image.getexif(), where
+        assert not {"exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop"} & set(image.info)

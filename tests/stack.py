@@ -108,6 +108,7 @@ class Visitor:
 
     def post_form(self, path, fields, files=()):
         """A form as a browser sends it, with the CSRF token Django set."""
+        import mimetypes
         import uuid
         from urllib.parse import urlencode
 
@@ -125,9 +126,10 @@ class Visitor:
                 for k, v in fields.items()
             ]
             for name, filename, data in files:
+                kind = mimetypes.guess_type(filename)[0] or "application/octet-stream"
                 parts.append(
                     f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
-                    f'filename="{filename}"\r\nContent-Type: application/pdf\r\n\r\n'.encode()
+                    f'filename="{filename}"\r\nContent-Type: {kind}\r\n\r\n'.encode()
                     + data
                     + b"\r\n"
                 )

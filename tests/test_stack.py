@@ -215,6 +215,63 @@ def test_every_answer_through_nginx_carries_the_security_headers(stack):
         assert headers.get("x-frame-options") == expected, what
 
 
+def test_the_uploaders_raw_file_is_never_under_media_and_the_photo_is_clean(stack):
+    """Wagtail's multiple uploader keeps a photo whose form fails as a pending
+    upload: nginx's /media/ does not have it, on disk or by address. Finished,
+    the image's original and its rendition, as nginx serves them, carry no
+    location; the raw file is gone."""
+    import json
+    import re
+
+    from tests.helpers import assert_no_metadata, photo_with_metadata
+
+    staff = Visitor(stack)
+    assert staff.log_in("admin", "stack-test-passord-42")[0] == 302
+    status, _, body = staff.post_form(
+        "/admin/images/multiple/add/",
+        {"title": "x" * 300},  # fails on the title, not on the file
+        files=[("files[]", "kontor-i-storgata.jpg", photo_with_metadata("JPEG"))],
+    )
+    assert status == 200
+    answer = json.loads(body)
+    assert "uploaded_file_id" in answer, answer  # kept pending, not an image yet
+    pending = shell(
+        stack,
+        f"from wagtail.models import UploadedFile;"
+        f"print(UploadedFile.objects.get(pk={answer['uploaded_file_id']}).file.name)",
+    )
+    assert pending.startswith("wagtail_uploads/")
+    assert not list((stack.folder / "media").rglob("kontor-i-storgata*"))
+    assert (stack.folder / "private" / pending).is_file()
+    assert staff.request("GET", f"/media/{pending}")[0] == 404
+
+    upload = answer["uploaded_file_id"]
+    finish = f"/admin/images/multiple/create_from_uploaded_image/{upload}/"
+    status, _, body = staff.post_form(
+        finish,
+        {
+            f"uploaded-image-{upload}-title": "Kontoret",
+            f"uploaded-image-{upload}-description": "Et kontor",
+            f"uploaded-image-{upload}-collection": "1",
+            f"uploaded-image-{upload}-tags": "",
+        },
+    )
+    assert status == 200 and json.loads(body)["success"], body[:2000]
+    original, rendition = shell(
+        stack,
+        "from wagtail.images.models import Image;"
+        "i = Image.objects.get(title='Kontoret');"
+        "print(i.file.url, i.get_rendition('width-400|format-jpeg').url)",
+    ).split()
+    for where, url in (("the original", original), ("a rendition", rendition)):
+        status, headers, data = Visitor(stack).request("GET", url)
+        assert status == 200 and headers["content-type"].startswith("image/"), where
+        assert_no_metadata(data, where)
+    assert not (stack.folder / "private" / pending).exists()
+    raw = [p.name for p in (stack.folder / "media").rglob("kontor-i-storgata*")]
+    assert all(re.match(r"kontor-i-storgata.*\.(jpg|jpeg)$", name) for name in raw), raw
+
+
 def test_uploads_up_to_the_apps_limits_pass_nginx(stack):
     staff = Visitor(stack)
     assert staff.log_in("admin", "stack-test-passord-42")[0] == 302
