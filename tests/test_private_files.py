@@ -192,6 +192,86 @@ def test_a_photo_keeps_no_location_in_its_original_or_any_rendition(client, imag
         assert_no_metadata(b"".join(served.streaming_content), url)
 
 
+def superuser_client(client):
+    admin = make_user("sjef")
+    admin.is_superuser = True
+    admin.save()
+    client.force_login(admin)
+    return client
+
+
+def upload_in_the_chooser(client, data):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    client.post(
+        reverse("wagtailimages_chooser:create"),
+        {
+            "image-chooser-upload-title": "Stien",
+            "image-chooser-upload-description": "En sti",
+            "image-chooser-upload-file": SimpleUploadedFile("sti.jpg", data),
+            "image-chooser-upload-collection": Collection.get_first_root_node().pk,
+        },
+    )
+
+
+def upload_in_the_multiple_uploader(client, data):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile("sti.jpg", data)},
+    )
+
+
+def replace_the_file(client, data):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from tests.helpers import make_image
+
+    image = make_image("Stien")
+    client.post(
+        reverse("wagtailimages:edit", args=[image.pk]),
+        {
+            "title": "Stien",
+            "description": "En sti",
+            "file": SimpleUploadedFile("sti.jpg", data),
+            "collection": image.collection_id,
+            "tags": "",
+        },
+    )
+
+
+def save_in_the_shell(client, data):
+    import io
+
+    from django.core.files.images import ImageFile
+    from wagtail.images.models import Image
+
+    Image(title="Stien", file=ImageFile(io.BytesIO(data), name="sti.jpg")).save()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [upload_in_the_chooser, upload_in_the_multiple_uploader, replace_the_file, save_in_the_shell],
+    ids=["the chooser", "the multiple uploader", "replacement", "the shell"],
+)
+def test_every_way_a_photo_reaches_storage_leaves_it_clean(client, path):
+    from wagtail.images.models import Image
+
+    originals = Path(settings.MEDIA_ROOT, "original_images")
+    before = set(originals.glob("*"))
+    path(superuser_client(client), photo_with_metadata("JPEG"))
+    image = Image.objects.filter(file__contains="sti").get()
+    assert_no_metadata(Path(image.file.path).read_bytes(), "the original")
+    rendition = image.get_rendition("fill-200x200|format-jpeg")
+    assert_no_metadata(Path(rendition.file.path).read_bytes(), "a rendition")
+    # Nothing of the photo as it came is left beside it.
+    assert set(originals.glob("*")) - before == {Path(image.file.path)}
+
+
 def test_photos_uploaded_before_are_cleaned_and_their_renditions_made_again():
     from importlib import import_module
 
