@@ -326,6 +326,18 @@ def test_five_failures_lock_that_username_from_that_address_only(stack):
     assert Visitor(stack, "127.0.0.2").log_in("admin", "stack-test-passord-42")[0] == 302
 
 
+def test_an_address_guessing_at_many_accounts_is_stopped(stack):
+    """Four guesses at each of five accounts stay under the per-account
+    limit; the address nginx saw is stopped at its twentieth failure, for
+    every account. The same account from another address logs in."""
+    guesser = Visitor(stack, "127.0.0.6")
+    statuses = [guesser.log_in(f"konto{n % 5}", "feil")[0] for n in range(19)]
+    assert set(statuses) == {200}
+    assert guesser.log_in("konto0", "feil")[0] == 429
+    assert guesser.log_in("admin", "stack-test-passord-42")[0] == 429
+    assert Visitor(stack, "127.0.0.7").log_in("admin", "stack-test-passord-42")[0] == 302
+
+
 def test_production_mails_a_password_reset_through_the_stack(stack):
     """EMAIL_URL (file:// in make stack) reaches the mail out: a reset asked
     through nginx is a mail with a link that opens the form for a new password."""
