@@ -46,17 +46,31 @@ def test_no_english_on_any_admin_screen_once_its_scripts_have_run(page, site_url
     watch = Watch(page, site_url)
     log_in(page, site_url, staff[role])
     routes, _skipped = screens(world)
-    found, walked = {}, []
-    for urls in filter(None, routes.values()):
-        # One screen per route: the server-side walk sees every state.
+    found, walked, passed_by = {}, [], {}
+
+    def visit(url):
+        """The screen at ``url``, or why there is none."""
         try:
-            response = page.goto(site_url + urls[0])
-        except PlaywrightError:  # an answer without a page (405 to a GET): no screen
-            continue
+            response = page.goto(site_url + url)
+        except PlaywrightError as error:  # an answer without a page (405 to a GET)
+            return str(error).splitlines()[0]
         kind = response.headers.get("content-type", "")
         if response.status != 200 or not kind.startswith("text/html"):
-            continue
-        if not page.url.startswith(site_url + "/admin/") or page.url.endswith("/admin/login/"):
+            return f"{response.status} {kind}"
+        if page.url.endswith("/admin/login/"):
+            return "login"
+        if not page.url.startswith(site_url + "/admin/"):
+            return f"left the admin for {page.url}"
+        return None
+
+    for urls in filter(None, routes.values()):
+        # One screen per route: the server-side walk sees every state.
+        why = visit(urls[0])
+        if why == "login":  # the session is gone (never by a screen): in again, once
+            log_in(page, site_url, staff[role])
+            why = visit(urls[0])
+        if why is not None:
+            passed_by[urls[0]] = why
             continue
         walked.append(urls[0])
         for string in english_on(page.content(), content):
@@ -64,7 +78,9 @@ def test_no_english_on_any_admin_screen_once_its_scripts_have_run(page, site_url
     record(role, "Chromium", walked)
     assert found == {}, "\n".join(f"{text}  ←  {url}" for text, url in sorted(found.items()))
     watch.assert_clean(addresses_that_fail=True)
-    assert len(walked) > {"editor": 70, "approver": 90, "superuser": 120}[role]
+    assert len(walked) > {"editor": 70, "approver": 90, "superuser": 120}[role], "\n".join(
+        f"{url}: {why}" for url, why in passed_by.items()
+    )
 
 
 def test_no_english_in_the_schedule_dialog(page, site_url):
