@@ -33,18 +33,20 @@ messages: $(VENV)/.installed
 
 # The site as visitors get it (kss_site/settings/local.py): DEBUG off, the
 # real error pages, hashed and compressed static files, gunicorn with several
-# workers sharing one cache. Beside it, publish_scheduled runs every minute so
-# go-live and expiry times work, retry_purges sends a front cache what it
-# missed (none here, unless VARNISH_URL is set) and remove_pending_uploads
-# clears the uploader's unfinished files after a day; they stop with the server.
+# workers sharing one cache. Beside it, as in production: the task worker
+# (db_worker: Wagtail's indexes, the caches' purges and their retries,
+# caching/tasks.py), and every minute publish_scheduled (go-live and expiry
+# times) and remove_pending_uploads (the uploader's unfinished files after a
+# day). They stop with the server.
 LOCAL := DJANGO_SETTINGS_MODULE=kss_site.settings.local PORT=$(PORT)
 run: install
 	$(LOCAL) $(MANAGE) migrate --noinput -v0
 	$(LOCAL) $(MANAGE) load_seed_content
 	$(LOCAL) $(MANAGE) ensure_admin
 	$(LOCAL) $(MANAGE) collectstatic --noinput -v0
-	( while true; do $(LOCAL) $(MANAGE) publish_scheduled >/dev/null; $(LOCAL) $(MANAGE) retry_purges; $(LOCAL) $(MANAGE) remove_pending_uploads -v0; sleep 60; done ) & \
-	trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+	$(LOCAL) $(MANAGE) db_worker --interval 0.5 --no-startup-delay -v0 & worker=$$!; \
+	( while true; do $(LOCAL) $(MANAGE) publish_scheduled >/dev/null; $(LOCAL) $(MANAGE) remove_pending_uploads -v0; sleep 60; done ) & \
+	trap 'kill $$worker $$! 2>/dev/null' EXIT INT TERM; \
 	$(LOCAL) $(BIN)/gunicorn kss_site.wsgi --config deploy/gunicorn/local.py --bind 127.0.0.1:$(PORT)
 
 # For developers: Django's auto-reloading server with DEBUG (kss_site/settings/dev.py).

@@ -1,19 +1,15 @@
-"""Telling Varnish what to forget (deploy/varnish/kss.vcl), and not losing it
-when Varnish does not answer.
+"""Telling Varnish what to forget (deploy/varnish/kss.vcl).
 
 ``PURGE <path>`` drops a path for every host and scheme; ``BAN /`` drops
-everything. Each request waits at most ``TIMEOUT`` seconds, and a whole flush
-at most ``DEADLINE``: a publication is never held up longer than that by a
-Varnish that is down or hangs. What Varnish did not take is kept in the
-database (``PendingPurge``) and sent first the next time anything is, and by
-``manage.py retry_purges`` (run every minute beside ``publish_scheduled``),
-until Varnish answers.
+everything. Each request waits at most the backend's ``TIMEOUT`` seconds,
+and a whole send at most ``DEADLINE``, so that the worker that sends it
+(``caching/tasks.py``, ``purge_front``) is not held up long by a Varnish that
+is down or hangs; what did not get through is sent again by the queue.
 
 Nothing happens unless ``WAGTAILFRONTENDCACHE`` names a backend
 (``VARNISH_URL``, docs/deployment.md).
 """
 
-import logging
 import time
 from urllib.error import HTTPError, URLError
 from urllib.parse import quote
@@ -22,9 +18,7 @@ from urllib.request import Request, urlopen
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.frontend_cache.utils import get_backends
 
-logger = logging.getLogger(__name__)
-
-# Seconds a whole flush may add to a publication when Varnish does not answer.
+# Seconds one send may take when Varnish does not answer.
 DEADLINE = 2.0
 
 
@@ -64,61 +58,17 @@ def _backends():
     return list(get_backends().values())
 
 
-def _send(backends, paths, everything, deadline):
-    """Send to every backend; raise PurgeFailed at the first that fails or
-    when the deadline has passed."""
-    for backend in backends:
-        if everything:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise PurgeFailed("no time left")
-            backend.send("BAN", "/", timeout=min(backend.timeout, remaining))
-            continue
-        for path in sorted(paths):
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise PurgeFailed("no time left")
-            backend.send("PURGE", path, timeout=min(backend.timeout, remaining))
+def has_front_cache():
+    return bool(_backends())
 
 
-def forget(paths, everything=False):
-    """Purge ``paths`` (or everything) from every Varnish, after what an
-    earlier flush could not send. Called once the transaction has committed."""
-    backends = _backends()
-    if not backends:
-        return
-    from .models import PendingPurge
-
+def send(paths, everything=False):
+    """Purge ``paths`` (or everything) from every Varnish; raise PurgeFailed
+    at the first that does not take it, or when ``DEADLINE`` has passed."""
     deadline = time.monotonic() + DEADLINE
-    pending = list(PendingPurge.objects.filter(target=PendingPurge.Target.FRONT))
-    try:
-        if pending:
-            _send(
-                backends,
-                {p.path for p in pending if p.path},
-                any(not p.path for p in pending),
-                deadline,
-            )
-            PendingPurge.objects.filter(pk__in=[p.pk for p in pending]).delete()
-        _send(backends, paths, everything, deadline)
-    except PurgeFailed as error:
-        logger.warning("Varnish did not take a purge (%s); kept to send again.", error)
-        PendingPurge.objects.bulk_create(
-            [PendingPurge(path="")] if everything else [PendingPurge(path=p) for p in paths]
-        )
-
-
-def retry_pending():
-    """Make the caches forget what they missed before. True when nothing is left."""
-    from . import page_cache
-    from .models import PendingPurge
-
-    app = PendingPurge.objects.filter(target=PendingPurge.Target.APP)
-    if app.exists():
-        app_rows = list(app.values_list("pk", flat=True))
-        page_cache.forget((), everything=True)
-        if not getattr(page_cache.cache, "is_down", False):
-            PendingPurge.objects.filter(pk__in=app_rows).delete()
-    if PendingPurge.objects.filter(target=PendingPurge.Target.FRONT).exists():
-        forget(set(), everything=False)
-    return not PendingPurge.objects.exists()
+    for backend in _backends():
+        for method, path in [("BAN", "/")] if everything else [("PURGE", p) for p in sorted(paths)]:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise PurgeFailed("no time left")
+            backend.send(method, path, timeout=min(backend.timeout, remaining))

@@ -29,7 +29,7 @@ from django.utils import translation
 from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex
 
-from . import front_cache, page_cache
+from . import front_cache, page_cache, tasks
 from .dependencies import ShownOnPages
 
 logger = logging.getLogger(__name__)
@@ -176,6 +176,12 @@ def _flush():
     everything = state.pop("everything", False)
     if not paths and not everything:
         return
-    paths |= site_wide_paths()
-    page_cache.forget(paths, everything=everything)
-    front_cache.forget(paths, everything=everything)
+    paths = sorted(paths | site_wide_paths())
+    # The page cache at once, in this request: the next visitor gets the
+    # change. What it does not take, the queue tries again (caching/tasks.py).
+    try:
+        page_cache.forget(paths, everything=everything)
+    except page_cache.CacheFault:
+        tasks.forget_pages.enqueue(paths=paths, everything=everything)
+    if front_cache.has_front_cache():
+        tasks.purge_front.enqueue(paths=paths, everything=everything)

@@ -11,94 +11,158 @@ stores what the rule marks public and nothing else; so does this module, for
 deployments without Varnish (``make run`` included).
 
 **Addresses.** Query parameters no page reads (``utm_*``, ``fbclid`` and the
-like, ``TRACKING``) are dropped before the cache key and before the page sees
-them, so a link from a newsletter is a hit; the same list is in the VCL. A
-parameter a page reads (filters, search, pages of results) makes the response
-private: otherwise anyone could fill the cache with made-up addresses.
+like, ``caching/addresses.py``) are dropped before the cache key and before
+the page sees them, so a link from a newsletter is a hit; the VCL is made
+from the same list. A parameter a page reads (filters, search, pages of
+results) makes the response private: otherwise anyone could fill the cache
+with made-up addresses.
 
 **Keys.** The app keeps one entry per path, holding a copy per scheme and host
-(a feed's links carry the host it was asked for). An entry is valid while its
-generation is the current one: ``forget`` deletes entries, or moves the
-generation on. A hit is one cache round trip: the
-generation and the entry are read together.
+(a feed's links carry the host it was asked for). Beside it, a *marker* per
+path, which a change sets to a new value, and one *generation* for the whole
+site, which a change to everything moves on. An entry is valid only with the
+generation and the marker it was rendered under: a render that started before
+a change committed is never answered from, whenever it is stored. A hit is one
+cache round trip (generation, marker and entry read together).
+
+**Still current when stored.** Before a render is marked public, the
+generation and its marker are read again; if a change committed while it was
+rendered, the response is private, so Varnish does not keep it either.
+
+**Faults.** The page cache is ``CACHES["pages"]`` (Redis through django-redis
+in production). When it does not answer, a read is a miss and the process
+leaves it alone for ``RETRY_AFTER`` seconds, with one line in the log for the
+outage; a change it did not take raises ``CacheFault``, and the task queue
+tries again until it does (``caching/tasks.py``).
 
 **Invalidation** is decided in ``caching/invalidation.py``, once the
 transaction commits, and reaches this cache and Varnish alike.
 """
 
 import hashlib
-import re
+import logging
 import time
-from urllib.parse import parse_qsl, unquote, urlencode
+from urllib.parse import unquote
 
+import redis
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse, QueryDict
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import get_max_age, patch_cache_control
 from wagtail.models import Site
 
+from .addresses import without_tracking
+
+logger = logging.getLogger(__name__)
+
 GENERATION_KEY = "kss:page-cache:generation"
 TIMEOUT = getattr(settings, "PAGE_CACHE_SECONDS", 600)
 # How long Varnish may keep answering with a copy past its time while it
 # fetches a fresh one (never after a purge: a purge removes the copy).
 STALE_SECONDS = getattr(settings, "PAGE_CACHE_STALE_SECONDS", 60)
-
-# Parameters that newsletters, social networks and ad platforms add to links
-# and no page reads. Keep in step with the regex in deploy/varnish/kss.vcl
-# (tests/test_front_cache.py sends each one through Varnish).
-TRACKING = re.compile(
-    r"^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi"
-    r"|igshid|yclid|twclid|ttclid|li_fat_id|ref_src|s_cid)$",
-    re.IGNORECASE,
-)
+# A marker outlives every entry rendered before it was set: those stored
+# before live TIMEOUT, those stored after it at most a render later (gunicorn
+# stops a request at 30 s).
+MARKER_SECONDS = TIMEOUT + 60
+# Seconds a process reads nothing from a cache that did not answer.
+RETRY_AFTER = 2.0
+FAULTS = (redis.exceptions.RedisError, OSError)
 
 
-def without_tracking(query_string):
-    """The query string without the parameters in ``TRACKING``, in its order."""
-    if not query_string:
-        return ""
-    pairs = parse_qsl(query_string, keep_blank_values=True)
-    kept = [(name, value) for name, value in pairs if not TRACKING.match(name)]
-    if len(kept) == len(pairs):
-        return query_string
-    return urlencode(kept)
+class CacheFault(Exception):
+    """The page cache did not take a change."""
+
+
+def _store():
+    return caches["pages"]
+
+
+_health = {"down_since": None, "retry_at": 0.0}
+
+
+def _went_down(error):
+    if _health["down_since"] is None:
+        _health["down_since"] = time.monotonic()
+        logger.error(
+            "The page cache (Redis) does not answer (%s): pages are served without it "
+            "until it does.",
+            error,
+        )
+    _health["retry_at"] = time.monotonic() + RETRY_AFTER
+
+
+def _answered():
+    if _health["down_since"] is not None:
+        outage = time.monotonic() - _health["down_since"]
+        _health["down_since"] = None
+        logger.warning("The page cache (Redis) answers again after %.1f s.", outage)
+
+
+def forget_outage():
+    """For the tests: each starts with a cache that answers."""
+    _health.update(down_since=None, retry_at=0.0)
+
+
+def _read(default, operation, *args, **kwargs):
+    """``operation(...)`` on the page cache, or ``default`` when it does not
+    answer (or did not, less than ``RETRY_AFTER`` seconds ago)."""
+    if _health["down_since"] is not None and time.monotonic() < _health["retry_at"]:
+        return default
+    try:
+        result = operation(*args, **kwargs)
+    except FAULTS as error:
+        _went_down(error)
+        return default
+    _answered()
+    return result
 
 
 def _generation():
     """The current generation, or None when the cache does not answer. A new
     one starts from the clock, so a cache emptied by a restart never hands out
     a number a process still remembers values for."""
-    generation = cache.get(GENERATION_KEY)
+    cache = _store()
+    generation = _read(None, cache.get, GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        generation = cache.get(GENERATION_KEY)
+        _read(False, cache.add, GENERATION_KEY, time.time_ns(), None)
+        generation = _read(None, cache.get, GENERATION_KEY)
     return generation
 
 
+def _hashed(kind, path):
+    # A key of fixed length and safe characters whatever the address.
+    return f"kss:{kind}:" + hashlib.sha256(path.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def _key(path):
-    # Hashed: a key of fixed length and safe characters whatever the address.
-    return "kss:page:" + hashlib.sha256(path.encode("utf-8", "surrogatepass")).hexdigest()
+    return _hashed("page", path)
+
+
+def _marker(path):
+    return _hashed("forgotten", path)
 
 
 def forget(paths, everything=False):
-    """Drop the stored pages at ``paths`` (every scheme and host), or, with
-    ``everything``, every stored page and fragment."""
-    if everything:
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:
-            cache.set(GENERATION_KEY, time.time_ns(), None)
-    else:
-        cache.delete_many([_key(unquote(path)) for path in paths])
-    if getattr(cache, "is_down", False):
-        # Redis did not take it. The worker moves the generation on when
-        # Redis answers again (caching/backends.py); retry_purges does it for
-        # the others, which may not have noticed the outage.
-        from .models import PendingPurge
-
-        PendingPurge.objects.create(target=PendingPurge.Target.APP)
+    """Make the stored pages at ``paths`` (every scheme and host) invalid, or,
+    with ``everything``, every stored page and what ``remember`` keeps.
+    Raises ``CacheFault`` when the cache does not take it."""
+    cache = _store()
+    try:
+        if everything:
+            try:
+                cache.incr(GENERATION_KEY)
+            except ValueError:  # no generation yet (an emptied cache)
+                cache.set(GENERATION_KEY, time.time_ns(), None)
+        elif paths:
+            token = time.time_ns()
+            # The addresses as the middleware sees them (request.path): decoded.
+            cache.set_many({_marker(unquote(path)): token for path in paths}, MARKER_SECONDS)
+    except FAULTS as error:
+        _went_down(error)
+        raise CacheFault(f"The page cache did not take the change: {error}") from error
+    _answered()
 
 
 # What many pages share (the site, the menu, the settings), kept in this
@@ -156,16 +220,24 @@ class CacheRuleMiddleware:
     def __call__(self, request):
         if not self.may_be_shared(request):
             return self.mark_private(request, self.get_response(request))
-        key = _key(request.path)
+        cache = _store()
+        key, marker = _key(request.path), _marker(request.path)
         variant = f"{request.scheme}://{request.get_host()}"
-        found = cache.get_many([GENERATION_KEY, key])
+        found = _read({}, cache.get_many, [GENERATION_KEY, marker, key])
         generation = found.get(GENERATION_KEY) or _generation()
         request.cache_generation = generation
+        # What the page is rendered under: valid as long as neither moves on.
+        state = {"generation": generation, "marker": found.get(marker)}
         entry = found.get(key)
-        if entry is not None and entry["generation"] == generation and variant in entry["copies"]:
+        valid = entry is not None and {k: entry.get(k) for k in state} == state
+        if valid and variant in entry["copies"]:
             return self.rebuild(entry["copies"][variant])
         response = self.get_response(request)
-        if not self.is_shareable(request, response):
+        if not self.is_shareable(request, response) or generation is None:
+            return self.mark_private(request, response)
+        # A change that committed while this was rendered: not for any cache.
+        now = _read({}, cache.get_many, [GENERATION_KEY, marker])
+        if {"generation": now.get(GENERATION_KEY), "marker": now.get(marker)} != state:
             return self.mark_private(request, response)
         patch_cache_control(
             response,
@@ -174,9 +246,9 @@ class CacheRuleMiddleware:
             s_maxage=TIMEOUT,
             stale_while_revalidate=STALE_SECONDS,
         )
-        copies = entry["copies"] if entry and entry["generation"] == generation else {}
+        copies = entry["copies"] if valid else {}
         copies[variant] = (response.status_code, list(response.items()), response.content)
-        cache.set(key, {"generation": generation, "copies": copies}, TIMEOUT)
+        _read(None, cache.set, key, {**state, "copies": copies}, TIMEOUT)
         return response
 
     def may_be_shared(self, request):

@@ -32,11 +32,14 @@ def server_error(request):
     from django.db import DatabaseError
     from django.template import loader
 
+    from .errors import help_lines
+
+    context = {"help": help_lines()}  # the database may be what failed
     if isinstance(sys.exc_info()[1], DatabaseError):
-        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response = HttpResponse(loader.get_template("503.html").render(context), status=503)
         response["Retry-After"] = "30"
         return response
-    return HttpResponse(loader.get_template("500.html").render(), status=500)
+    return HttpResponse(loader.get_template("500.html").render(context), status=500)
 
 
 def page_not_found(request, exception):
@@ -49,4 +52,7 @@ def page_not_found(request, exception):
     try:
         return HttpResponseNotFound(loader.get_template("404.html").render({}, request))
     except DatabaseError:
-        return HttpResponseNotFound(loader.get_template("404_static.html").render())
+        from .errors import help_lines
+
+        context = {"help": help_lines()}
+        return HttpResponseNotFound(loader.get_template("404_static.html").render(context))

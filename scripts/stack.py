@@ -287,14 +287,17 @@ def stack_vcl(node_ports):
     return vcl
 
 
-def stack_nginx(port, varnish_port):
-    """deploy/nginx/kss.conf on 127.0.0.1 without TLS, with the stack's folders."""
+def stack_nginx(port, varnish_port, node_ports):
+    """deploy/nginx/kss.conf on 127.0.0.1 without TLS, with the stack's ports
+    and folders."""
     server = (ROOT / "deploy" / "nginx" / "kss.conf").read_text()
+    nodes = "\n".join(f"    server 127.0.0.1:{node} max_fails=0;" for node in node_ports)
     replacements = [
         (r"listen 443 ssl;", f"listen 127.0.0.1:{port};"),
         (r"\n\s*http2 on;", ""),
         (r"\n\s*ssl_certificate[^\n]*;", ""),
         (r"server 127\.0\.0\.1:6081;", f"server 127.0.0.1:{varnish_port};"),
+        (r"    server 127\.0\.0\.1:8000 max_fails=0;", nodes),
         (r"/srv/kss/static/", f"{STACK}/static/"),
         (r"/srv/kss/media/", f"{STACK}/media/"),
         (r"/srv/kss/private/", f"{STACK}/private/"),
@@ -355,8 +358,9 @@ class Stack:
             "PRIVATE_MEDIA_ROOT": str(STACK / "private"),
             # Mail as files under .stack/mail/, one per message.
             "EMAIL_URL": f"file://{STACK / 'mail'}?from=nettsted@localhost",
-            # nginx and Varnish each add an address to X-Forwarded-For.
-            "PROXY_COUNT": "2",
+            # nginx adds the visitor's address to X-Forwarded-For (Varnish
+            # passes it on as nginx wrote it).
+            "PROXY_COUNT": "1",
         }
 
     def up(self, port, nodes):
@@ -384,10 +388,14 @@ class Stack:
         manage(env, "load_seed_content", "-v0")
         manage(env, "ensure_admin")
         manage(env, "collectstatic", "--noinput", "-v0")
+        manage(env, "render_error_pages", "-v0")
         for n in range(1, nodes + 1):
             self.start_node(n)
+        self.start_beside()
         self.start_varnish()
-        (STACK / "nginx.conf").write_text(stack_nginx(port, self.state["varnish"]))
+        (STACK / "nginx.conf").write_text(
+            stack_nginx(port, self.state["varnish"], self.state["nodes"])
+        )
         subprocess.run(["nginx", "-c", STACK / "nginx.conf"], check=True)
         wait_for(self.url + "/")
         print(f"Stack up: {self.url}/")
@@ -482,8 +490,32 @@ class Stack:
         )
         wait_for(f"http://127.0.0.1:{port}/robots.txt")
 
+    def start_beside(self):
+        """What runs beside the app nodes, as in production (docs/deployment.md):
+        the task worker, and every minute scheduled publishing and the removal
+        of the uploader's unfinished files."""
+        self.start_worker()
+        spawn(
+            "scheduler",
+            [
+                "bash",
+                "-c",
+                f"while true; do {PYTHON} manage.py publish_scheduled >/dev/null; "
+                f"{PYTHON} manage.py remove_pending_uploads -v0; sleep 60; done",
+            ],
+            env=self.env(),
+        )
+
+    def start_worker(self):
+        spawn(
+            "worker",
+            [PYTHON, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
+            env=self.env(),
+        )
+
     def start_varnish(self):
         (STACK / "kss.vcl").write_text(stack_vcl(self.state["nodes"]))
+        shutil.copy(ROOT / "deploy" / "varnish" / "addresses.vcl", STACK)  # its include
         subprocess.run(
             [
                 "varnishd",
@@ -508,7 +540,12 @@ class Stack:
         wait_for(f"http://127.0.0.1:{self.state['varnish']}/robots.txt")
 
     def pids(self):
-        return {path.stem: int(path.read_text().split()[0]) for path in PIDS.glob("*.pid")}
+        # A process that failed to start may leave its file empty (nginx does).
+        return {
+            path.stem: int(path.read_text().split()[0])
+            for path in PIDS.glob("*.pid")
+            if path.read_text().strip()
+        }
 
     def running(self):
         for pid in self.pids().values():
@@ -535,10 +572,11 @@ class Stack:
         """Stop one process of the stack by its PID and wait for it to go."""
         import signal
 
+        pid = self.pids().get(name)
         path = PIDS / f"{name}.pid"
-        if not path.exists():
+        if pid is None:
+            path.unlink(missing_ok=True)
             return
-        pid = int(path.read_text().split()[0])
         # PostgreSQL's fast shutdown is SIGINT; everything else stops on SIGTERM.
         sig = sig or (signal.SIGINT if name == "postgres" else signal.SIGTERM)
         with contextlib.suppress(ProcessLookupError):
@@ -558,6 +596,8 @@ class Stack:
             "nginx",
             "varnish",
             *sorted(n for n in self.pids() if n.startswith("node")),
+            "worker",
+            "scheduler",
             "redis",
             "postgres",
         ]:
@@ -570,12 +610,22 @@ def cli():
 
     parser = argparse.ArgumentParser(description="make stack / make stack-down")
     parser.add_argument(
-        "command", choices=["up", "down", "stop", "start-node", "healthy", "manage", "running"]
+        "command",
+        choices=[
+            "up",
+            "down",
+            "stop",
+            "start-node",
+            "start-worker",
+            "healthy",
+            "manage",
+            "running",
+        ],
     )
     parser.add_argument(
         "args",
         nargs=argparse.REMAINDER,
-        help="stop: a process (node1, varnish, ...); start-node: its number; "
+        help="stop: a process (node1, worker, varnish, ...); start-node: its number; "
         "manage: a manage.py command with the stack's settings; healthy: prints the "
         "app nodes Varnish sends to; running: prints 'yes' while the stack runs",
     )
@@ -589,6 +639,8 @@ def cli():
         stack.stop_process(args.args[0])
     elif args.command == "start-node":
         stack.start_node(int(args.args[0]))
+    elif args.command == "start-worker":
+        stack.start_worker()
     elif args.command == "healthy":
         print(" ".join(sorted(stack.healthy_nodes())))
     elif args.command == "running":

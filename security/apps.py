@@ -29,6 +29,13 @@ class SecurityConfig(AppConfig):
                 sender=sender,
                 dispatch_uid=f"security.translations:restriction {name}",
             )
+        # Who may download a file follows Wagtail's reference index
+        # (security/files.py), which Wagtail updates in a background task: at
+        # once here for what a publication shows.
+        from wagtail.signals import page_published, published
+
+        for signal in (page_published, published):
+            signal.connect(index_what_goes_live, dispatch_uid=f"security.files:{id(signal)}")
         # Replaces the policies wagtail.images and wagtail.documents register
         # in their ready(), which is why this app comes after them in
         # INSTALLED_APPS.
@@ -63,3 +70,14 @@ def clean_new_image_files(instance, raw=False, **kwargs):
         field.storage.delete(raw_copy)
     else:
         strip_metadata(instance)
+
+
+def index_what_goes_live(instance, **kwargs):
+    """The references of content that has just gone live, in Wagtail's index
+    before the transaction commits: a document it no longer links is not
+    served a moment longer, whenever the worker gets to Wagtail's own task
+    (which does the same again)."""
+    from wagtail.models import ReferenceIndex
+
+    if ReferenceIndex.is_indexed(type(instance)):
+        ReferenceIndex.create_or_update_for_object(instance)

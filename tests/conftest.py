@@ -82,11 +82,13 @@ def _clear_cache():
     from django.core.cache import caches
 
     from caching.invalidation import discard_pending
+    from caching.page_cache import forget_outage
 
     def clear():
         for cache in caches.all():
             cache.clear()
         discard_pending()
+        forget_outage()
 
     clear()
     yield
@@ -163,6 +165,7 @@ def varnish(site_url, tmp_path):
     vcl = (ROOT / "deploy" / "varnish" / "kss.vcl").read_text()
     vcl = re.sub(r'\.port = "\d+";', f'.port = "{backend_port}";', vcl, count=1)
     (tmp_path / "kss.vcl").write_text(vcl)
+    shutil.copy(ROOT / "deploy" / "varnish" / "addresses.vcl", tmp_path)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -211,6 +214,38 @@ def varnish(site_url, tmp_path):
     yield url, stat
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture
+def queue(settings, django_db_serialized_rollback, transactional_db):
+    """The task queue as production has it (django_tasks_db, in the test's
+    database) instead of tasks run at once; ``run(seconds)`` is the worker
+    (`manage.py db_worker`) for that long, or until nothing is left to do.
+    The worker takes a transaction of its own: the test's database is
+    transactional (the seed comes back after it, as for ``site_url``)."""
+    import time
+
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+    class Queue:
+        @staticmethod
+        def waiting():
+            return DBTaskResult.objects.filter(status="READY").count()
+
+        def run(self, seconds=10.0):
+            deadline = time.monotonic() + seconds
+            while True:
+                call_command(
+                    "db_worker", batch=True, reload=False, startup_delay=False, verbosity=0
+                )
+                if not self.waiting() or time.monotonic() > deadline:
+                    return
+                time.sleep(0.1)
+
+    return Queue()
 
 
 @pytest.fixture(scope="session")

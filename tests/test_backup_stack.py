@@ -62,9 +62,9 @@ def state(stack):
     Redis and the page a visitor gets through nginx and Varnish."""
     generation = shell(
         stack,
-        "from django.core.cache import cache;"
+        "from django.core.cache import caches;"
         "from caching.page_cache import GENERATION_KEY;"
-        "print(cache.get(GENERATION_KEY))",
+        "print(caches['pages'].get(GENERATION_KEY))",
     )
     status, _, body = Visitor(stack).request("GET", "/partnere/kypros/")
     return counts(stack), files(stack), generation, status, CHANGED in body.decode()

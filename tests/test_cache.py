@@ -12,7 +12,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from caching.page_cache import TRACKING
+from caching.addresses import TRACKING
 from pages.models import SiteSettings, StandardPage
 from partners.models import PartnerIndexPage, PartnerPage
 from reports.models import Report

@@ -378,6 +378,27 @@ def test_deleting_a_file_is_for_approvers(client):
     assert not Document.objects.filter(pk=document.pk).exists()
 
 
+def test_a_pdf_a_published_report_no_longer_links_is_not_served_before_the_worker_runs(
+    client, queue
+):
+    """Wagtail updates its reference index in a background task; which
+    document a visitor may download follows a publication at once all the
+    same. The positive control: the document the report links now is served."""
+    from django_tasks_db.models import DBTaskResult
+
+    report = ReportFactory()
+    queue.run()  # the report's references, as the worker records them
+    old, new = report.document, DocumentFactory()
+    assert download(client, old).status_code == 200
+    assert download(client, new).status_code == 404
+    report.document = new
+    report.save_revision().publish()
+    waiting = DBTaskResult.objects.filter(status="READY", task_path__startswith="wagtail.")
+    assert waiting.exists(), "Wagtail's own task has not run"
+    assert download(client, old).status_code == 404
+    assert download(client, new).status_code == 200
+
+
 def test_a_replaced_pdf_is_linked_at_its_new_address_at_once(client):
     from roles.workflow import APPROVERS
     from tests.helpers import committed

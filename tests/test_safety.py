@@ -181,21 +181,32 @@ def test_no_visitor_address_or_search_term_in_the_logs(client, caplog):
     assert "hemmelig-sokeord" not in logged
 
 
-@pytest.mark.parametrize("status", [400, 403, 500])
+@pytest.mark.parametrize("status", [400, 403, "403 csrf", 500])
 def test_error_pages_carry_the_quick_exit_and_need_no_database(rf, status):
-    """Rendered with the database blocked (no django_db mark on this test)."""
-    from django.views import defaults
+    """Rendered with the database down (and blocked: no django_db mark on
+    this test): the help lines the settings start from."""
+    from unittest import mock
+
+    from django.db import OperationalError
+    from django.views import csrf, defaults
+
+    from pages.views import server_error
 
     handler = {
         400: lambda r: defaults.bad_request(r, exception=None),
         403: lambda r: defaults.permission_denied(r, exception=None),
-        500: defaults.server_error,
+        "403 csrf": lambda r: csrf.csrf_failure(r, reason="CSRF cookie not set."),
+        500: server_error,  # handler500
     }[status]
     from django.utils import translation
 
     # Under /en/ too: the error pages are Norwegian throughout, exit included.
-    with translation.override("en"):
+    with (
+        translation.override("en"),
+        mock.patch("pages.models.SiteSettings.for_request", side_effect=OperationalError("down")),
+    ):
         response = handler(rf.get("/"))
+    status = int(str(status).split()[0])
     assert response.status_code == status
     page = BeautifulSoup(response.content, "html.parser")
     assert page.select_one("a.quick-exit__button")["href"] == "https://www.yr.no/"

@@ -33,7 +33,9 @@ def test_make_stack_brings_the_stack_up_and_says_where(stack):
     assert stack.up.returncode == 0, stack.up.stdout[-3000:] + stack.up.stderr[-3000:]
     assert f"Stack up: http://127.0.0.1:{stack.port}/" in stack.up.stdout
     names = set(pids(stack))
-    assert names == {"postgres", "redis", "node1", "node2", "varnish", "nginx"}
+    assert names == {
+        *("postgres", "redis", "node1", "node2", "worker", "scheduler", "varnish", "nginx")
+    }
     assert all(alive(pid) for pid in pids(stack).values())
 
 

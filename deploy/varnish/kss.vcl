@@ -8,6 +8,9 @@
 # path drops it for every host and scheme, BAN drops everything.
 vcl 4.1;
 
+# kss_normalise_url: one spelling per address, the app's (caching/addresses.py).
+include "./addresses.vcl";
+
 backend default {
     .host = "127.0.0.1";
     .port = "8000";
@@ -28,6 +31,19 @@ sub vcl_recv {
         return (synth(405, "Not allowed"));
     }
     unset req.http.X-KSS-Front;
+    # Varnish has added nginx's address to X-Forwarded-For, after the
+    # visitor's that nginx wrote. It comes off again: staff reach the app
+    # from nginx directly, and the app counts one proxy on either way
+    # (PROXY_COUNT, security/client.py).
+    if (req.restarts == 0 && req.http.X-Forwarded-For) {
+        set req.http.X-Forwarded-For = regsub(req.http.X-Forwarded-For, "(^|, *)[^,]*$", "");
+        if (req.http.X-Forwarded-For == "") {
+            unset req.http.X-Forwarded-For;
+        }
+    }
+    # Before a lookup and a purge alike, so a purge reaches every spelling:
+    # /%70artnere/x/, /partnere/x%2f, /partnere//x/, /partnere/x/?utm_source.
+    call kss_normalise_url;
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
@@ -45,13 +61,6 @@ sub vcl_recv {
     }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
-    }
-    # Parameters that newsletters, social networks and ad platforms add and no
-    # page reads: dropped, so such a link is a hit. The same list as TRACKING
-    # in caching/page_cache.py.
-    if (req.url ~ "(?i)[?&](utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid|yclid|twclid|ttclid|li_fat_id|ref_src|s_cid)=") {
-        set req.url = regsuball(req.url, "(?i)(?<=[?&])(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid|yclid|twclid|ttclid|li_fat_id|ref_src|s_cid)=[^&]*&?", "");
-        set req.url = regsub(req.url, "[?&]+$", "");
     }
     # The address alone decides the language, so one copy serves everyone.
     unset req.http.Accept-Language;

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -131,6 +133,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # The help lines of the error pages Django and axes render.
+                "pages.errors.help_context",
             ],
         },
     },
@@ -189,6 +193,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
+# The error pages nginx answers itself (pages/errors.py, deploy/nginx/kss.conf).
+ERROR_PAGES_ROOT = STATIC_ROOT / "errors"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -320,22 +326,29 @@ AXES_DISABLE_ACCESS_LOG = True
 PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "security.client.client_address"
 
-# The page cache must be shared by every worker, or a publication seen by one
-# worker would leave the others serving the old page: Redis when REDIS_URL is
-# set, otherwise local memory (one process, as in `make run` and the tests).
-# production.py falls back to a folder all workers on the machine share.
-# Redis being away is a miss, not an error (caching/backends.py): short
-# timeouts, so that no request waits long for it.
+# The page cache ("pages", caching/page_cache.py) must be shared by every
+# worker, or a publication seen by one worker would leave the others serving
+# the old page: Redis (django-redis) when REDIS_URL is set, otherwise local
+# memory (one process, as in the tests). local.py and production.py fall back
+# to a folder all workers on the machine share. Short timeouts, so that no
+# request waits long for a Redis that hangs. The page cache sees Redis's
+# errors (a change Redis did not take is tried again); the default cache,
+# for Wagtail's own uses, takes Redis being away as a miss.
 if os.environ.get("REDIS_URL"):
+    _REDIS = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25},
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "caching.backends.ResilientRedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
-        }
+        "default": {**_REDIS, "OPTIONS": {**_REDIS["OPTIONS"], "IGNORE_EXCEPTIONS": True}},
+        "pages": _REDIS,
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    }
 # Wagtail looks up an image's renditions in the "renditions" cache before the
 # database. In each process's memory: a lookup in Redis would cost a round
 # trip per image on every render. Safe to keep apart per process, as the key
@@ -363,6 +376,14 @@ WAGTAILFRONTENDCACHE = {
     for n, location in enumerate(env_list("VARNISH_URL"), start=1)
 }
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# Background tasks: the purges (caching/tasks.py) and Wagtail's own (the
+# search and reference indexes, deleting the files of deleted images and
+# documents). In the site's database, run by `manage.py db_worker` beside the
+# app (make run, make stack, docs/deployment.md). The database rather than RQ
+# on Redis: the tasks that repair a Redis outage must not wait in Redis, and
+# a task Wagtail queues during a change commits or rolls back with it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
     "version": 1,

@@ -48,6 +48,10 @@ if not os.environ.get("REDIS_URL"):
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": LOCAL_DIR / "cache",
         },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": LOCAL_DIR / "page-cache",
+        },
     }
 # No nginx in front: the app serves the uploaded images itself.
 SERVE_MEDIA_FILES = True

@@ -43,4 +43,8 @@ if not os.environ.get("REDIS_URL"):  # noqa: F405
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": os.environ.get("CACHE_DIR", "/var/tmp/kss-cache"),  # noqa: F405, S108
         },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("PAGE_CACHE_DIR", "/var/tmp/kss-page-cache"),  # noqa: F405, S108
+        },
     }

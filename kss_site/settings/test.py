@@ -16,3 +16,5 @@ PRIVATE_MEDIA_ROOT = BASE_DIR / "build" / "test-private-media"  # noqa: F405
 SERVE_MEDIA_FILES = True
 # Login protection is switched on in its own tests; elsewhere tests log in freely.
 AXES_ENABLED = False
+# Background tasks run at once, inside the request: no worker to start.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
