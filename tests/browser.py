@@ -10,9 +10,14 @@ class Watch:
     every request, by the screen that made it."""
 
     def __init__(self, page, base):
-        self.page, self.base = page, base
+        self.base = base
         self.host = urlsplit(base).netloc
         self.console, self.requests, self.screens = [], [], set()
+        self.follow(page)
+
+    def follow(self, page):
+        """Watch ``page`` from now on, as when a test opens a fresh tab."""
+        self.page = page
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.console.append((page.url, "pageerror", str(error))))
         page.on("request", lambda request: self.requests.append((page.url, request.url)))

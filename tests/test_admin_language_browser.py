@@ -50,9 +50,17 @@ def test_no_english_on_any_admin_screen_once_its_scripts_have_run(page, site_url
 
     def visit(url):
         """The screen at ``url``, or why there is none."""
+        nonlocal page
         try:
             response = page.goto(site_url + url)
         except PlaywrightError as error:  # an answer without a page (405 to a GET)
+            # Chromium goes on to its own error page after Playwright has
+            # given up, and that late navigation would interrupt every later
+            # one: the walk goes on in a fresh tab of the same session.
+            context = page.context
+            page.close()
+            page = context.new_page()
+            watch.follow(page)
             return str(error).splitlines()[0]
         kind = response.headers.get("content-type", "")
         if response.status != 200 or not kind.startswith("text/html"):
