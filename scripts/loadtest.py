@@ -11,7 +11,11 @@ it is not running already), through nginx as a visitor's requests go:
 3. a publication made through node 2 is visible through nginx within 1 s;
 4. wrk again while PostgreSQL is stopped for 5 s: no socket errors, only 503
    answers while the database is down, and every answer a 200 again within
-   1 s of the restart (a poller asks every 50 ms to time it).
+   1 s of the restart (a poller asks every 50 ms to time it);
+5. under load, Redis stalled (SIGSTOP) for 5 s, then Varnish for 35 s, while
+   a page is published twice and another withdrawn: counted by pollers
+   through nginx, no answer older than the last publication once Redis has
+   answered for 2 s, or Varnish for 10 s (docs/performance.md, "Faults").
 
 Prints the figures and exits non-zero when one falls short. Needs root and
 wrk (Debian's packages; `make stack` installs the rest).
@@ -19,6 +23,7 @@ wrk (Debian's packages; `make stack` installs the rest).
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -31,6 +36,9 @@ from stack import wrk as run_wrk
 
 CONNECTIONS, SECONDS = 20, 20
 OUTAGE_AT, OUTAGE_SECONDS = 8, 5
+# A fault, how long it lasts, and how long after it ends an answer from
+# before the last publication is still forgiven (the bars of issue 25).
+FAULTS = {"redis": (5, 2), "varnish": (35, 10)}
 
 
 def wrk(base):
@@ -147,6 +155,131 @@ def database_outage(stack, failures):
         failures.append(f"recovered {recovery:.2f} s after the restart (bar: 1 s)")
 
 
+def shell(stack, script):
+    subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", script], cwd=ROOT, env=stack.env(), check=True
+    )
+
+
+def publish(stack, slug, summary):
+    shell(
+        stack,
+        "from wagtail.models import Page;"
+        f"p = Page.objects.get(slug={slug!r}).specific;"
+        f"p.summary = {summary!r};"
+        "p.save_revision().publish()",
+    )
+
+
+def answering_process(stack, name):
+    """The process that answers for ``name``: Varnish's child, not its manager."""
+    pid = stack.pids()[name]
+    if name == "varnish":
+        children = subprocess.run(
+            ["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True, check=True
+        ).stdout.split()
+        pid = int(children[0])
+    return pid
+
+
+def watch_page(url, stop_event, answers):
+    """Asks for ``url`` through nginx every 50 ms: (sent, status, body)."""
+    while not stop_event.is_set():
+        sent = time.monotonic()
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (our stack)
+                answers.append((sent, response.status, response.read().decode()))
+        except urllib.error.HTTPError as error:
+            answers.append((sent, error.code, ""))
+        except OSError:
+            answers.append((sent, "socket error", ""))
+        time.sleep(0.05)
+
+
+def fault_during_publications(stack, name, failures):
+    """Under load, ``name`` stops answering while one page is published twice
+    and another withdrawn; the pollers count the answers from before the last
+    publication given once the fault is over and its grace has passed."""
+    seconds, grace = FAULTS[name]
+    slug = f"ovelse-{name}"
+    shell(
+        stack,
+        "from partners.models import PartnerIndexPage, PartnerPage;"
+        "parent = PartnerIndexPage.objects.get(locale__language_code='nb');"
+        f"p = PartnerPage(title='Øvelse {name}', slug={slug!r}, country='IS',"
+        f" summary='Trekkes under øvelsen.', organisation_name='Øvelse', start_year=2020,"
+        " live=False);"
+        "parent.add_child(instance=p); p.save_revision().publish()",
+    )
+    published, withdrawn = stack.url + "/partnere/estland/", stack.url + f"/partnere/{slug}/"
+    for url in (published, withdrawn):
+        for _ in range(3):  # kept by Varnish and in Redis
+            urllib.request.urlopen(url).read()  # noqa: S310 (our own stack)
+
+    stop, answers = threading.Event(), {published: [], withdrawn: []}
+    pollers = [
+        threading.Thread(target=watch_page, args=(url, stop, answers[url])) for url in answers
+    ]
+    load = {}
+    loader = threading.Thread(
+        target=lambda: load.update(run_wrk(stack.url, connections=10, seconds=seconds + 15))
+    )
+    for thread in (loader, *pollers):
+        thread.start()
+    time.sleep(2)
+    process = answering_process(stack, name)
+    os.kill(process, signal.SIGSTOP)
+    try:
+        stalled = time.monotonic()
+        publish(stack, "estland", f"Første publisering under øvelsen med {name}.")
+        shell(
+            stack, f"from wagtail.models import Page; Page.objects.get(slug={slug!r}).unpublish()"
+        )
+        last = f"Siste publisering under øvelsen med {name}."
+        publish(stack, "estland", last)
+        time.sleep(max(0, seconds - (time.monotonic() - stalled)))
+    finally:
+        os.kill(process, signal.SIGCONT)
+    resumed = time.monotonic()
+    time.sleep(grace + 5)
+    stop.set()
+    for thread in (*pollers, loader):
+        thread.join()
+    shell(stack, f"from wagtail.models import Page; Page.objects.get(slug={slug!r}).delete()")
+
+    def fresh(url, status, body):
+        return status == 200 and last in body if url == published else status == 404
+
+    after = {url: [a for a in answers[url] if a[0] >= resumed + grace] for url in answers}
+    stale = sum(not fresh(url, status, body) for url in after for _, status, body in after[url])
+    counted = sum(map(len, after.values()))
+    first_fresh = (
+        max(
+            min(
+                (
+                    sent
+                    for sent, status, body in answers[url]
+                    if sent >= resumed and fresh(url, status, body)
+                ),
+                default=float("inf"),
+            )
+            for url in answers
+        )
+        - resumed
+    )
+    print(
+        f"{name} stopped {seconds} s during 3 publications, under load {json.dumps(load)}: "
+        f"both pages current {first_fresh:.2f} s after it answered again; "
+        f"{stale} stale answers of {counted} after {grace} s"
+    )
+    if not counted:
+        failures.append(f"{name}: no answer counted after the fault")
+    if stale:
+        failures.append(f"{name}: {stale} answers older than the last publication")
+    if load["socket_errors"]:
+        failures.append(f"{name}: socket errors under load during the fault")
+
+
 def main():
     need("wrk")
     stack = Stack()
@@ -165,6 +298,8 @@ def main():
         scale_out(stack, failures)
         publication_through_one_node(stack, failures)
         database_outage(stack, failures)
+        for name in FAULTS:
+            fault_during_publications(stack, name, failures)
     finally:
         if started_here:
             stack.down()
