@@ -41,6 +41,9 @@ def _state():
     state = _pending.__dict__
     state.setdefault("paths", set())
     state.setdefault("everything", False)
+    # A change that touches no page (an image nobody has chosen yet) still
+    # moves the content version on.
+    state["changed"] = True
     return state
 
 
@@ -174,7 +177,7 @@ def _flush():
     state = _pending.__dict__
     paths = state.pop("paths", set())
     everything = state.pop("everything", False)
-    if not paths and not everything:
+    if not state.pop("changed", False):
         return
     paths = sorted(paths | site_wide_paths())
     # The page cache at once, in this request: the next visitor gets the

@@ -25,6 +25,14 @@ generation and the marker it was rendered under: a render that started before
 a change committed is never answered from, whenever it is stored. A hit is one
 cache round trip (generation, marker and entry read together).
 
+**The content version** moves on every change the caches are told of
+(publication, withdrawal, move, deletion, restriction, report, image,
+document, settings: ``forget`` is called for each, after the commit). It is
+read with the page, so knowing it costs no round trip, and what a process
+keeps in memory for many requests (``remember``: the site, the menu, the
+front page's map and cards) is kept for one version: nothing shown is older
+than the last change.
+
 **Still current when stored.** Before a render is marked public, the
 generation and its marker are read again; if a change committed while it was
 rendered, the response is private, so Varnish does not keep it either.
@@ -58,6 +66,7 @@ from .addresses import without_tracking
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "kss:page-cache:generation"
+CONTENT_KEY = "kss:content-version"
 TIMEOUT = getattr(settings, "PAGE_CACHE_SECONDS", 600)
 # How long Varnish may keep answering with a copy past its time while it
 # fetches a fresh one (never after a purge: a purge removes the copy).
@@ -119,16 +128,16 @@ def _read(default, operation, *args, **kwargs):
     return result
 
 
-def _generation():
-    """The current generation, or None when the cache does not answer. A new
-    one starts from the clock, so a cache emptied by a restart never hands out
-    a number a process still remembers values for."""
+def _current(key):
+    """The current generation or content version (``key``), or None when the
+    cache does not answer. A new one starts from the clock, so a cache emptied
+    by a restart never hands out a value a process still remembers things for."""
     cache = _store()
-    generation = _read(None, cache.get, GENERATION_KEY)
-    if generation is None:
-        _read(False, cache.add, GENERATION_KEY, time.time_ns(), None)
-        generation = _read(None, cache.get, GENERATION_KEY)
-    return generation
+    value = _read(None, cache.get, key)
+    if value is None:
+        _read(False, cache.add, key, time.time_ns(), None)
+        value = _read(None, cache.get, key)
+    return value
 
 
 def _hashed(kind, path):
@@ -150,6 +159,9 @@ def forget(paths, everything=False):
     Raises ``CacheFault`` when the cache does not take it."""
     cache = _store()
     try:
+        # First: a process that reads the new version builds what it keeps
+        # afresh, and the markers below are no use without it.
+        cache.set(CONTENT_KEY, time.time_ns(), None)
         if everything:
             try:
                 cache.incr(GENERATION_KEY)
@@ -165,31 +177,34 @@ def forget(paths, everything=False):
     _answered()
 
 
-# What many pages share (the site, the menu, the settings), kept in this
-# process's memory for one generation. The generation is read from the cache
-# with the page (``CacheRuleMiddleware``), so using it costs no round trip.
-_shared = {"generation": None, "values": {}}
+# What many pages share (the site, the menu, the settings, the front page's
+# map), kept in this process's memory for one content version. The version is
+# read from the cache with the page (``CacheRuleMiddleware``), so using it
+# costs no round trip.
+_shared = {"version": None, "values": {}}
 
 
-def generation_of(request):
-    """The generation this request is answered in: read once, with the page."""
-    if getattr(request, "cache_generation", None) is None:
-        request.cache_generation = _generation()
-    return request.cache_generation
+def content_version(request):
+    """The content version this request is answered in: read once, with the
+    page; None when the cache does not answer."""
+    if getattr(request, "content_version", None) is None:
+        request.content_version = _current(CONTENT_KEY)
+    return request.content_version
 
 
 def remember(request, name, compute):
-    """``compute()``, kept in this process until the generation moves on.
+    """``compute()``, kept in this process until the content version moves on.
 
-    For what many pages share and a change may alter, such as the menu and
-    the site settings: built once per generation and process instead of on
-    every render. Read-only for its users: every request of the process gets
-    the same object."""
-    generation = generation_of(request)
-    if generation is None:  # the cache does not answer: nothing is kept
+    For what many pages share and a change may alter, such as the menu, the
+    site settings and the front page's map: built once per version and
+    process instead of on every render. ``name`` says everything the value
+    depends on besides the content (the site, the language). Read-only for
+    its users: every request of the process gets the same object."""
+    version = content_version(request)
+    if version is None:  # the cache does not answer: nothing is kept
         return compute()
-    if _shared["generation"] != generation:
-        _shared["generation"], _shared["values"] = generation, {}
+    if _shared["version"] != version:
+        _shared["version"], _shared["values"] = version, {}
     values = _shared["values"]
     if name not in values:
         values[name] = compute()
@@ -223,9 +238,9 @@ class CacheRuleMiddleware:
         cache = _store()
         key, marker = _key(request.path), _marker(request.path)
         variant = f"{request.scheme}://{request.get_host()}"
-        found = _read({}, cache.get_many, [GENERATION_KEY, marker, key])
-        generation = found.get(GENERATION_KEY) or _generation()
-        request.cache_generation = generation
+        found = _read({}, cache.get_many, [GENERATION_KEY, CONTENT_KEY, marker, key])
+        generation = found.get(GENERATION_KEY) or _current(GENERATION_KEY)
+        request.content_version = found.get(CONTENT_KEY) or _current(CONTENT_KEY)
         # What the page is rendered under: valid as long as neither moves on.
         state = {"generation": generation, "marker": found.get(marker)}
         entry = found.get(key)
@@ -310,8 +325,8 @@ class CachedSiteMiddleware:
     Wagtail looks the site up with a query on every request, loads the front
     page again to route from it, and reads the root paths from the cache.
     They change only when a site or a front page changes, which moves the
-    generation on. After CommonMiddleware, so only allowed host names make
-    keys."""
+    content version on. After CommonMiddleware, so only allowed host names
+    make keys."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -1,14 +1,17 @@
 """The shared page types: the landing page, networks and statements."""
 
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from caching.page_cache import remember
 from pages.structured_data import KSS
 from pages.visibility import visible_pages
 from pages.world import Mark, OnTheMap, countries_of, marks_in, timeline_of
@@ -26,27 +29,38 @@ class InternationalWorkPage(BasePage):
     class Meta:
         verbose_name = _("international work (front page)")
 
-    @cached_property
-    def sections(self):
-        """The sections in the menu, with their summaries, as cards."""
-        return list(visible_pages(self.get_children().in_menu()).specific())
+    def shared_parts(self, request):
+        """What the front page shows of the rest of the site: the sections in
+        the menu as cards, and the map and the timeline (pages/world/),
+        rendered. Built once per content version, site and language in each
+        process (``remember``): at any amount of content a render of the
+        front page costs what its own fields cost."""
+
+        def build():
+            marks = marks_in(self.locale_id, request)
+            countries = countries_of(marks)
+            world = {"world_countries": countries, "world_map": world_map(countries)}
+            return {
+                "sections": list(visible_pages(self.get_children().in_menu()).specific()),
+                "world": render_to_string("pages/includes/world.html", world),
+                "timeline": render_to_string(
+                    "pages/includes/timeline.html", {"timeline": timeline_of(marks)}
+                ),
+            }
+
+        site = Site.find_for_request(request)
+        name = f"front:{self.pk}:{site.pk if site else 0}:{get_language()}"
+        return remember(request, name, build)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.sections
-        # Where in the world and when (pages/world/): from the content.
-        marks = marks_in(self.locale_id, request)
-        countries = countries_of(marks)
-        context.update(
-            world_countries=countries,
-            world_map=world_map(countries),
-            timeline=timeline_of(marks),
-        )
+        context.update(self.shared_parts(request))
         return context
 
     def structured_data(self, request):
         """KSS as an NGO, a member of the networks on the network page."""
-        network = next((s for s in self.sections if isinstance(s, NetworkPage)), None)
+        sections = self.shared_parts(request)["sections"]
+        network = next((s for s in sections if isinstance(s, NetworkPage)), None)
         members_of = []
         if network is not None:
             members_of = [
