@@ -1,5 +1,6 @@
 """`make outlines`: project the world's country outlines once into
-pages/world/outlines.json, which the landing page's map draws from.
+pages/world/outlines.json, which the landing page's map draws from, and
+draw the land of the whole world from them into static/world/land.svg.
 
 The outlines are Natural Earth's 1:110m countries (public domain) as the npm
 package world-atlas 2.0.2 ships them (TopoJSON; package.json pins it). They
@@ -167,6 +168,11 @@ def main():
     print(
         f"{len(data['countries'])} outlines, {OUT.stat().st_size} bytes in {OUT.relative_to(ROOT)}"
     )
+    # The land under every map, a static file (pages/world/svg.py).
+    from pages.world.svg import LAND_FILE, land_svg
+
+    LAND_FILE.write_text(land_svg())
+    print(f"the land, {LAND_FILE.stat().st_size} bytes in {LAND_FILE.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -369,3 +371,28 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(
             f"{role}: {len(screens)} screens ({how}), build/admin-walk/{name}"
         )
+
+
+@pytest.fixture(scope="session")
+def production_static(tmp_path_factory):
+    """The static files as production has them: collectstatic with WhiteNoise's
+    compressed manifest storage."""
+    from django.conf import settings
+
+    from tests.helpers import PRODUCTION_ENV
+
+    root = tmp_path_factory.mktemp("static")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=settings.BASE_DIR,
+        env={
+            **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+            **PRODUCTION_ENV,
+            "DJANGO_SETTINGS_MODULE": "kss_site.settings.production",
+            "STATIC_ROOT": str(root),
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return root

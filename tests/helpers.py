@@ -240,3 +240,39 @@ def assert_no_metadata(data, where):
     with PILImage.open(io.BytesIO(data)) as image:
         assert not image.getexif(), where
         assert not {"exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop"} & set(image.info)
+
+
+# A first view within TCP's first flight of ten segments shows after one
+# round trip (tests/test_weight.py).
+ROUND_TRIP = 14 * 1024  # bytes, compressed
+
+
+def first_view(client, path, static_root):
+    """Bytes of what a first view of ``path`` loads before it can show (the
+    HTML, the stylesheet, the favicon, the scripts), raw and compressed as
+    they are sent (the HTML gzipped by nginx, the static files as WhiteNoise's
+    brotli)."""
+    response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    html = response.content
+    document = soup(response)
+    import gzip
+    import json
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+
+    manifest = json.loads((static_root / "staticfiles.json").read_text())["paths"]
+    assets = [
+        link["href"] for link in document.select("head link[rel~=stylesheet], head link[rel~=icon]")
+    ]
+    assets += [script["src"] for script in document.select("script[src]")]
+    raw, compressed = len(html), len(gzip.compress(html, compresslevel=6))
+    for url in assets:
+        # Same host: nothing render-blocking (or at all) from another one.
+        assert not urlsplit(url).netloc, url
+        name = urlsplit(url).path.removeprefix(settings.STATIC_URL)
+        hashed = static_root / manifest[name]
+        raw += hashed.stat().st_size
+        compressed += hashed.with_name(hashed.name + ".br").stat().st_size
+    return raw, compressed, assets

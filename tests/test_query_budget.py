@@ -33,6 +33,7 @@ from tests.factories import (
     ReportFactory,
     illustrated_body,
 )
+from tests.helpers import ROUND_TRIP, first_view
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +123,7 @@ def grow_fiftyfold(documents):
 
 @override_settings(MIDDLEWARE=WITHOUT_PAGE_CACHE)
 def test_every_page_type_stays_within_the_budget_at_any_size(
-    client, bench_report, django_capture_on_commit_callbacks
+    client, bench_report, django_capture_on_commit_callbacks, production_static
 ):
     # The changes commit, as in the admin: the caches and what each process
     # keeps for a content version forget what they touch.
@@ -163,3 +164,10 @@ def test_every_page_type_stays_within_the_budget_at_any_size(
         round(max(size_after[p] / size_before[p] for p in page_types), 2),
     )
     assert not heavier, f"page types that grew past 1.5 times their size (bytes): {heavier}"
+    # And every first view still fits in one round trip (tests/test_weight.py).
+    over_a_round_trip = {
+        path: compressed
+        for path in page_types
+        if (compressed := first_view(client, path, production_static)[1]) > ROUND_TRIP
+    }
+    assert not over_a_round_trip, f"over {ROUND_TRIP} bytes compressed: {over_a_round_trip}"

@@ -10,12 +10,14 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.db.models import Q
+from django.templatetags.static import static
 from django.utils import translation
 from django_countries import countries
 from wagtail.models import Locale, PageViewRestriction
 
 from conferences.models import ConferencePage
 from pages.models import NetworkMembership, NetworkPage
+from pages.world.svg import LAND, LAND_FILE, land_svg, world_box
 from partners.models import PartnerIndexPage, PartnerPage
 from reports.models import Report
 from tests.conftest import ROOT, require
@@ -230,6 +232,19 @@ def test_the_committed_outlines_are_what_the_script_makes_from_the_pinned_packag
     assert committed_file["countries"] == script.outlines()
 
 
+def test_the_land_is_one_static_file_drawn_from_the_committed_outlines(client):
+    """Kept a year by browsers (hashed): the page carries only the marked countries."""
+    assert LAND_FILE.read_text() == land_svg(), "make outlines"
+    land = ET.fromstring(LAND_FILE.read_text())
+    assert land.get("viewBox") == " ".join(map(str, world_box()))
+    for path in FRONT.values():
+        markup, _page = svg_of(client, path)
+        image = ET.fromstring(markup).find(f"{SVG}image")
+        assert image.get("href") == static(LAND)
+        placed = [int(image.get(name)) for name in ("x", "y", "width", "height")]
+        assert placed == list(world_box())
+
+
 def test_a_year_with_many_of_a_kind_says_how_many_and_leads_to_them(client):
     from tests.factories import ReportFactory
 
@@ -252,3 +267,31 @@ def test_a_year_with_many_of_a_kind_says_how_many_and_leads_to_them(client):
     archive = soup(client.get(entry.a["href"]))
     assert entry.a["href"] == "/rapporter/?year_from=1999&year_to=1999"
     assert len(archive.select("[id^=report-]")) == 4
+
+
+def test_years_beyond_the_latest_ten_share_one_row_that_leads_to_them(client):
+    """However many years the content spans, the timeline has eleven rows at
+    most: the earlier years say how many of each kind, and lead to them."""
+    from tests.factories import ReportFactory
+
+    reports = [
+        ReportFactory(year=year, country="", document=None, unavailable_note="På papir.")
+        for year in range(1970, 1975)
+    ]
+    with committed():
+        for report in reports:
+            report.save_revision().publish()
+    rows = soup(client.get("/")).select(".timeline__year")
+    years = [row.select_one(".timeline__when").get_text() for row in rows]
+    assert len(rows) == 11 and years[0].startswith("1970–"), years
+    assert all(year.isdigit() for year in years[1:])
+    last_earlier = int(years[0].split("–")[1])
+    assert last_earlier < int(years[1])
+    earlier_reports = Report.objects.filter(
+        live=True, locale__language_code="nb", year__gte=1970, year__lte=last_earlier
+    ).count()
+    entry = next(li for li in rows[0].select("li") if "rapport" in li.get_text())
+    assert entry.get_text(strip=True) == f"{earlier_reports} rapporter"
+    assert entry.a["href"] == f"/rapporter/?year_from=1970&year_to={last_earlier}"
+    archive = soup(client.get(entry.a["href"]))
+    assert len(archive.select("[id^=report-]")) == min(earlier_reports, 20)

@@ -45,9 +45,10 @@ class Mark:
     # Where the map sends a reader for this country, if not ``url`` (a
     # report: the archive filtered to its country).
     country_url: str = ""
-    # Where all of its kind from its year are listed (a report: the archive
-    # filtered to the year), for a year with many.
-    year_url: str = ""
+    # Where all of its kind from a span of years are listed, with ``{first}``
+    # and ``{last}`` for the years (a report: the archive filtered to them),
+    # for a year, or the earlier years, with many.
+    years_url: str = ""
 
     @property
     def kind_label(self):
@@ -135,9 +136,12 @@ def countries_of(marks):
 
 
 # A year shows each partner, conference, engagement and report by name up
-# to this many of a kind; beyond it, how many, so the timeline stays short
-# however much content there is.
+# to this many of a kind; beyond it, how many. The latest years have a row
+# each, up to YEARS_SHOWN of them; the years before share one row, which
+# says how many of each kind. So the timeline stays short however much
+# content there is, and however many years it spans.
 NAMED_PER_YEAR = 3
+YEARS_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -153,8 +157,15 @@ class Several:
         return how_many(self.kind, self.count)
 
 
+def _several(kind, marks, first, last):
+    template = marks[0].years_url
+    return Several(kind, len(marks), template.format(first=first, last=last) if template else "")
+
+
 def timeline_of(marks):
-    """The dated marks by year, oldest first: ``[(year, [Mark or Several])]``."""
+    """The dated marks by year, oldest first: ``[(year, [Mark or Several])]``;
+    with more than ``YEARS_SHOWN`` years, the earlier ones first as one row
+    ``("1990–2011", [Several])``."""
     order = list(KINDS)
     dated = sorted(
         (m for m in marks if m.start),
@@ -164,12 +175,24 @@ def timeline_of(marks):
     for mark in dated:
         years.setdefault(mark.start, {}).setdefault(mark.kind, []).append(mark)
     timeline = []
-    for year, kinds in years.items():
+    shown = list(years)[-YEARS_SHOWN:]
+    earlier = list(years)[: -len(shown)] if len(years) > YEARS_SHOWN else []
+    if earlier:
+        first, last = earlier[0], earlier[-1]
+        together = {}
+        for year in earlier:
+            for kind, of_kind in years[year].items():
+                together.setdefault(kind, []).extend(of_kind)
+        together = sorted(together.items(), key=lambda item: order.index(item[0]))
+        timeline.append(
+            (f"{first}–{last}", [_several(kind, marks, first, last) for kind, marks in together])
+        )
+    for year in shown:
         entries = []
-        for kind, of_kind in kinds.items():
+        for kind, of_kind in years[year].items():
             if len(of_kind) <= NAMED_PER_YEAR:
                 entries += of_kind
             else:
-                entries.append(Several(kind, len(of_kind), of_kind[0].year_url))
+                entries.append(_several(kind, of_kind, year, year))
         timeline.append((year, entries))
     return timeline

@@ -1,6 +1,12 @@
 """The map as inline SVG, drawn on the server from the committed outlines
 (pages/world/outlines.json, made by scripts/world_outlines.py).
 
+The land of the whole world is one static file (static/world/land.svg, made
+from the same outlines by the same script): hashed and kept a year by
+browsers, it is drawn under the map as an SVG ``<image>`` in the map's own
+units, so the page carries only what depends on the content: the marked
+countries, their markers and the view.
+
 The view is the smallest part of the world that holds every marked country,
 so a new country far away widens it by itself. Marked countries are hatched
 as well as coloured, and carry a numbered marker that the list beside the map
@@ -14,9 +20,13 @@ import math
 from functools import cache
 from pathlib import Path
 
+from django.templatetags.static import static
 from django.utils.html import format_html, format_html_join
 
 OUTLINES = Path(__file__).with_name("outlines.json")
+LAND = "world/land.svg"  # a static file
+LAND_FILE = Path(__file__).resolve().parents[2] / "static" / LAND
+LAND_COLOUR, COAST_COLOUR = "#ddd3e3", "#fff"
 
 MIN_WIDTH = 2200  # units (the world is about 5400 wide): one country keeps its region
 MARGIN = 0.08
@@ -59,8 +69,23 @@ def view_box(codes):
     return round(cx - width / 2), round(cy - height / 2), round(width), round(height)
 
 
-def _overlaps(box, other):
-    return box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3]
+@cache
+def world_box():
+    """(x, y, width, height) of the whole world in the map's units."""
+    boxes = [shape["box"] for shape in outlines().values()]
+    left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    right, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    return left, top, right - left, bottom - top
+
+
+def land_svg():
+    """The land of the whole world as one SVG document (the static file)."""
+    rings = [ring for shape in outlines().values() for ring in shape["rings"]]
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="{} {} {} {}">'
+        '<path fill="{}" stroke="{}" stroke-width="2" stroke-linejoin="round" d="{}"/>'
+        "</svg>\n"
+    ).format(*world_box(), LAND_COLOUR, COAST_COLOUR, _path(rings))
 
 
 def _spread(points, radius):
@@ -98,14 +123,6 @@ def world_map(countries):
     if box is None:
         return ""
     x, y, width, height = box
-    seen = (x, y, x + width, y + height)
-    codes = {c.code for c in marked}
-    land = [
-        ring
-        for code, shape in shapes.items()
-        if code not in codes and _overlaps(shape["box"], seen)
-        for ring in shape["rings"]
-    ]
     radius = round(width / 48)
     places = _spread([shapes[c.code]["label"] for c in marked], radius)
     hatch = round(width / 160)
@@ -151,7 +168,8 @@ def world_map(countries):
         'height="{}" patternTransform="rotate(45)">'
         '<rect class="world-map__hatch-ground" width="{}" height="{}"/>'
         '<rect class="world-map__hatch-line" width="{}" height="{}"/></pattern></defs>'
-        '<path class="world-map__land" d="{}"/>{}{}</svg>',
+        '<image href="{}" x="{}" y="{}" width="{}" height="{}" preserveAspectRatio="none"/>'
+        "{}{}</svg>",
         x,
         y,
         width,
@@ -162,7 +180,8 @@ def world_map(countries):
         hatch,
         max(1, hatch // 3),
         hatch,
-        _path(land),
+        static(LAND),
+        *world_box(),
         countries_svg,
         markers,
     )

@@ -71,7 +71,8 @@ class ReportIndexPage(OnTheMap, BasePage):
                     country=country,
                     start=report.year,
                     country_url=filtered(country=country) if country else "",
-                    year_url=filtered(year_from=report.year, year_to=report.year)
+                    # Braces survive: the timeline fills in the years.
+                    years_url=f"{address}?year_from={{first}}&year_to={{last}}"
                     if report.year
                     else "",
                 )
