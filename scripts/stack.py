@@ -239,6 +239,18 @@ def write_pid(name, pid):
     (PIDS / f"{name}.pid").write_text(f"{pid}\n")
 
 
+def supervised(command):
+    """``command`` (a shell line) started again a second after it ends, as
+    systemd's ``Restart=always`` does in production: db_worker exits when the
+    database goes away. Stopping the loop stops the command too."""
+    return [
+        "bash",
+        "-c",
+        "trap 'kill $child 2>/dev/null; exit 0' TERM INT; "
+        f"while true; do {command} & child=$!; wait $child; sleep 1; done",
+    ]
+
+
 def spawn(name, args, env=None, log=None):
     """A process of the stack, in a session of its own so that it outlives
     `make stack`; its PID goes to .stack/pids/NAME.pid."""
@@ -509,7 +521,7 @@ class Stack:
     def start_worker(self):
         spawn(
             "worker",
-            [PYTHON, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
+            supervised(f"{PYTHON} manage.py db_worker --interval 0.2 --no-startup-delay"),
             env=self.env(),
         )
 
@@ -617,6 +629,7 @@ def cli():
             "stop",
             "start-node",
             "start-worker",
+            "start-postgres",
             "healthy",
             "manage",
             "running",
@@ -641,6 +654,8 @@ def cli():
         stack.start_node(int(args.args[0]))
     elif args.command == "start-worker":
         stack.start_worker()
+    elif args.command == "start-postgres":
+        stack.start_postgres()
     elif args.command == "healthy":
         print(" ".join(sorted(stack.healthy_nodes())))
     elif args.command == "running":

@@ -266,6 +266,21 @@ def test_a_worker_stopped_and_started_again_loses_nothing(stack):
     until(lambda: b"Publisert mens arbeideren sto." in from_varnish(stack, path)[2], 5)
 
 
+def test_the_worker_outlives_a_database_outage(stack):
+    """db_worker exits when the database goes away; it is started again, as
+    systemd's Restart=always does in production, and the purge arrives."""
+    path = "/partnere/estland/"
+    for _ in range(2):
+        assert page(stack, path)[0] == 200
+    assert stack.run("stop", "postgres").returncode == 0
+    time.sleep(2)  # the worker asks the database for tasks five times a second
+    assert stack.run("start-postgres").returncode == 0
+    publish(stack, "estland", "Publisert etter at databasen kom tilbake.")
+    until(
+        lambda: b"Publisert etter at databasen kom tilbake." in from_varnish(stack, path)[2], 10
+    )
+
+
 # --- 6. Every error page keeps the exit -----------------------------------------
 
 
