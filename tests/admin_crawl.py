@@ -17,6 +17,7 @@ import datetime
 import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -68,6 +69,7 @@ EMPTY_SEARCH = "ingenting-som-finnes"
 # What the walks of this session saw, by (role, how): the screens, for the
 # summary at the end of the run (tests/conftest.py) and build/admin-walk/.
 WALKED = {}
+WALK_FOLDER = Path(__file__).resolve().parent.parent / "build" / "admin-walk"
 
 
 def admin_routes():
@@ -701,5 +703,11 @@ def crawl(client, user, world, content, forms=True):
 
 
 def record(role, how, screens_walked):
-    """Keeps the list of screens a walk saw, for the run's summary."""
+    """Writes the list of screens a walk saw to build/admin-walk/, for the
+    run's summary (written here: under pytest-xdist the walk runs in a
+    worker, the summary in the controller)."""
     WALKED[(role, how)] = sorted(screens_walked)
+    WALK_FOLDER.mkdir(parents=True, exist_ok=True)
+    (WALK_FOLDER / f"{role}-{how.split(',')[0].lower()}.txt").write_text(
+        "\n".join(WALKED[(role, how)]) + "\n"
+    )

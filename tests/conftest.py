@@ -355,22 +355,37 @@ def stack():
     stack.destroy()
 
 
-def pytest_terminal_summary(terminalreporter):
-    """How many admin screens the language walks saw, per role (the lists are
-    in build/admin-walk/): tests/test_admin_language.py and its browser twin."""
-    from tests.admin_crawl import WALKED
+_session = {"started": 0.0}
 
-    if not WALKED:
-        return
-    folder = ROOT / "build" / "admin-walk"
-    folder.mkdir(parents=True, exist_ok=True)
-    terminalreporter.section("admin screens walked")
-    for (role, how), screens in sorted(WALKED.items()):
-        name = f"{role}-{how.split(',')[0].lower()}.txt"
-        (folder / name).write_text("\n".join(screens) + "\n")
-        terminalreporter.write_line(
-            f"{role}: {len(screens)} screens ({how}), build/admin-walk/{name}"
+
+def pytest_sessionstart(session):
+    import time
+
+    _session["started"] = time.time()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """How many admin screens the language walks saw, per role:
+    tests/test_admin_language.py and its browser twin write the lists to
+    build/admin-walk/ (tests/admin_crawl.py); those of this run are counted."""
+    from tests.admin_crawl import WALK_FOLDER
+
+    written = (
+        sorted(
+            path
+            for path in WALK_FOLDER.glob("*.txt")
+            if path.stat().st_mtime >= _session["started"]
         )
+        if WALK_FOLDER.exists()
+        else []
+    )
+    if not written:
+        return
+    terminalreporter.section("admin screens walked")
+    for path in written:
+        role, how = path.stem.split("-", 1)
+        screens = len(path.read_text().split())
+        terminalreporter.write_line(f"{role}: {screens} screens ({how}), {path.relative_to(ROOT)}")
 
 
 @pytest.fixture(scope="session")

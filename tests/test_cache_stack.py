@@ -276,9 +276,7 @@ def test_the_worker_outlives_a_database_outage(stack):
     time.sleep(2)  # the worker asks the database for tasks five times a second
     assert stack.run("start-postgres").returncode == 0
     publish(stack, "estland", "Publisert etter at databasen kom tilbake.")
-    until(
-        lambda: b"Publisert etter at databasen kom tilbake." in from_varnish(stack, path)[2], 10
-    )
+    until(lambda: b"Publisert etter at databasen kom tilbake." in from_varnish(stack, path)[2], 10)
 
 
 # --- 6. Every error page keeps the exit -----------------------------------------

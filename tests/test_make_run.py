@@ -16,6 +16,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.make_run
+
 
 def free_port():
     with socket.socket() as s:
