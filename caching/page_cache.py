@@ -50,11 +50,14 @@ transaction commits, and reaches this cache and Varnish alike.
 import hashlib
 import logging
 import time
+from functools import cache
 from urllib.parse import unquote
 
 import redis
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpResponse, QueryDict
 from django.urls import reverse
 from django.utils import translation
@@ -219,18 +222,63 @@ def _search_paths():
     return tuple(paths)
 
 
+@cache
+def _excluded():
+    """Address prefixes never stored: the admin, files, search."""
+    return (
+        settings.WAGTAIL_ADMIN_PREFIX,
+        settings.STATIC_URL,
+        settings.MEDIA_URL,
+        "/documents/",
+        *_search_paths(),
+    )
+
+
+def _may_be_shared(request):
+    """The rule, but for the query string: a GET or HEAD without a session,
+    at an address that is not excluded."""
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith(_excluded())
+    )
+
+
+def _lookup(request):
+    """What the cache holds for ``request``'s path, read in one round trip:
+    ``(found, state, entry)``; ``entry`` is None unless it is valid, that is
+    rendered under the generation and marker of ``state``."""
+    key, marker = _key(request.path), _marker(request.path)
+    found = _read({}, _store().get_many, [GENERATION_KEY, CONTENT_KEY, marker, key])
+    state = {"generation": found.get(GENERATION_KEY), "marker": found.get(marker)}
+    entry = found.get(key)
+    valid = entry is not None and {k: entry.get(k) for k in state} == state
+    return found, state, entry if valid else None
+
+
+def stored_copy(environ):
+    """The stored ``(status, headers, content)`` for a WSGI request, or None:
+    the rule and the lookup of ``CacheRuleMiddleware``, on Django's own reading
+    of the request (its path, scheme and host), without the rest of Django's
+    request handling (caching/wsgi.py)."""
+    try:
+        request = WSGIRequest(environ)
+        if not _may_be_shared(request) or without_tracking(request.META["QUERY_STRING"]):
+            return None
+        variant = f"{request.scheme}://{request.get_host()}"
+    except (DisallowedHost, UnicodeError, ValueError):
+        return None  # Django answers it, with its 400
+    _found, _state, entry = _lookup(request)
+    if entry is None or variant not in entry["copies"]:
+        return None
+    return entry["copies"][variant]
+
+
 class CacheRuleMiddleware:
     """The rule above, and the app's copy of the pages it marks public."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.excluded = (
-            settings.WAGTAIL_ADMIN_PREFIX,
-            settings.STATIC_URL,
-            settings.MEDIA_URL,
-            "/documents/",
-            *_search_paths(),
-        )
 
     def __call__(self, request):
         if not self.may_be_shared(request):
@@ -238,13 +286,12 @@ class CacheRuleMiddleware:
         cache = _store()
         key, marker = _key(request.path), _marker(request.path)
         variant = f"{request.scheme}://{request.get_host()}"
-        found = _read({}, cache.get_many, [GENERATION_KEY, CONTENT_KEY, marker, key])
-        generation = found.get(GENERATION_KEY) or _current(GENERATION_KEY)
+        found, state, entry = _lookup(request)
+        generation = state["generation"] or _current(GENERATION_KEY)
         request.content_version = found.get(CONTENT_KEY) or _current(CONTENT_KEY)
         # What the page is rendered under: valid as long as neither moves on.
-        state = {"generation": generation, "marker": found.get(marker)}
-        entry = found.get(key)
-        valid = entry is not None and {k: entry.get(k) for k in state} == state
+        state["generation"] = generation
+        valid = entry is not None
         if valid and variant in entry["copies"]:
             return self.rebuild(entry["copies"][variant])
         response = self.get_response(request)
@@ -267,11 +314,7 @@ class CacheRuleMiddleware:
         return response
 
     def may_be_shared(self, request):
-        if request.method not in ("GET", "HEAD"):
-            return False
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
-            return False
-        if request.path.startswith(self.excluded):
+        if not _may_be_shared(request):
             return False
         query = request.META.get("QUERY_STRING", "")
         if query and without_tracking(query):

@@ -1,6 +1,10 @@
+from functools import cache
+
 from csp.utils import build_policy, default_config
 from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.datastructures import MultiValueDictKeyError
 
 from .views import LOGIN_PATH
@@ -61,37 +65,54 @@ class SecurityHeadersMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.prefix = settings.WAGTAIL_ADMIN_PREFIX
-        self.admin_policy = build_policy(
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        add_security_headers(request.path, response.headers)
+        return response
+
+
+@cache
+def _header_sets():
+    return {
+        "admin_policy": build_policy(
             config=default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
-        )
-        self.public = {
+        ),
+        "public": {
             "Content-Security-Policy": build_policy(),
             "Referrer-Policy": settings.SECURE_REFERRER_POLICY,
             "X-Frame-Options": settings.X_FRAME_OPTIONS,
-        }
-        self.everywhere = {
+        },
+        "everywhere": {
             "Permissions-Policy": PERMISSIONS_POLICY,
             "Cross-Origin-Resource-Policy": "same-origin",
             "Cross-Origin-Opener-Policy": settings.SECURE_CROSS_ORIGIN_OPENER_POLICY,
             "X-Content-Type-Options": "nosniff",
-        }
+        },
+    }
 
-    def __call__(self, request):
-        response = self.get_response(request)
-        headers = response.headers
-        for name, value in self.everywhere.items():
-            headers.setdefault(name, value)
-        if request.path.startswith(self.prefix):
-            headers["Referrer-Policy"] = "same-origin"
-            headers["X-Frame-Options"] = "SAMEORIGIN"
-            headers.setdefault("Content-Security-Policy", self.admin_policy)
-            return response
-        for name, value in self.public.items():
-            headers.setdefault(name, value)
-        if request.path.endswith("/" + LOGIN_PATH):
-            headers["Referrer-Policy"] = "same-origin"
-        return response
+
+@receiver(setting_changed)
+def _forget_header_sets(**kwargs):
+    _header_sets.cache_clear()
+
+
+def add_security_headers(path, headers):
+    """The headers ``SecurityHeadersMiddleware`` promises, on the response
+    ``headers`` of the address ``path``: also for a stored page answered
+    before Django (caching/wsgi.py)."""
+    sets = _header_sets()
+    for name, value in sets["everywhere"].items():
+        headers.setdefault(name, value)
+    if path.startswith(settings.WAGTAIL_ADMIN_PREFIX):
+        headers["Referrer-Policy"] = "same-origin"
+        headers["X-Frame-Options"] = "SAMEORIGIN"
+        headers.setdefault("Content-Security-Policy", sets["admin_policy"])
+        return
+    for name, value in sets["public"].items():
+        headers.setdefault(name, value)
+    if path.endswith("/" + LOGIN_PATH):
+        headers["Referrer-Policy"] = "same-origin"
 
 
 class MalformedFormMiddleware:
