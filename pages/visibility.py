@@ -11,8 +11,9 @@ it lets in.
 
 A report is visible when it is live and belongs to no page, or to a visible one.
 
-Within one request the restrictions are read once (``VisibilityMiddleware``);
-outside a request (commands, signal handlers) every call reads them afresh.
+Within a request the restrictions are read once per content version in each
+process (``VisibilityMiddleware``); outside a request (commands, signal
+handlers) every call reads them afresh.
 """
 
 from contextlib import contextmanager
@@ -20,6 +21,8 @@ from contextvars import ContextVar
 
 from django.db.models import Q
 from wagtail.models import Page
+
+from caching.page_cache import remember
 
 _request_memo = ContextVar("kss_visibility", default=None)
 
@@ -62,15 +65,19 @@ def _hidden():
     memo = _request_memo.get()
     if memo is not None and "hidden" in memo:
         return memo["hidden"]
+    hidden = _read_hidden()
+    if memo is not None:
+        memo["hidden"] = hidden
+    return hidden
+
+
+def _read_hidden():
     private = Page.objects.private_q()
     # With no restriction at all Wagtail's condition matches nothing, and no
     # alias can copy a private page.
     restricted = private != Q(pk__in=[])
     aliases = _aliases_of(private) if restricted else None
-    hidden = private if aliases is None else private | aliases
-    if memo is not None:
-        memo["hidden"] = hidden
-    return hidden
+    return private if aliases is None else private | aliases
 
 
 def visible_pages(pages):
@@ -102,12 +109,16 @@ def one_answer_per_request():
 
 
 class VisibilityMiddleware:
-    """Reads the view restrictions once per request, however many lists the
-    page shows. Nothing is kept beyond the request."""
+    """Reads the view restrictions once per content version in each process
+    (``caching.page_cache.remember``), however many lists and requests ask: a
+    restriction added or lifted, a page moved or an alias made moves the
+    version on, once it commits. Wagtail's own check when it serves a page
+    is untouched."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         with one_answer_per_request():
+            _request_memo.get()["hidden"] = remember(request, "visibility:hidden", _read_hidden)
             return self.get_response(request)

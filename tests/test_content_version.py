@@ -121,3 +121,19 @@ def test_the_timeline_forgets_a_withdrawn_report(client):
     with committed():
         report.unpublish()
     assert report.title not in client.get("/").content.decode()
+
+
+def test_a_list_leaves_a_page_out_as_soon_as_it_is_restricted_and_back_when_lifted(client):
+    """The answer to "which pages are restricted?" is kept per version
+    (pages/visibility.py); a parameter keeps the list out of the page cache."""
+    listing = "/partnere/?page=1"
+    kypros = PartnerPage.objects.get(slug="kypros")
+    assert kypros.organisation_name in client.get(listing).content.decode()
+    with committed():
+        restriction = PageViewRestriction.objects.create(
+            page=kypros, restriction_type=PageViewRestriction.LOGIN
+        )
+    assert kypros.organisation_name not in client.get(listing).content.decode()
+    with committed():
+        restriction.delete()
+    assert kypros.organisation_name in client.get(listing).content.decode()
