@@ -59,10 +59,13 @@ from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpResponse, QueryDict
+from django.http.response import ResponseHeaders
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import get_max_age, patch_cache_control
 from wagtail.models import Site
+
+from security.middleware import add_security_headers
 
 from .addresses import without_tracking
 
@@ -309,7 +312,12 @@ class CacheRuleMiddleware:
             stale_while_revalidate=STALE_SECONDS,
         )
         copies = entry["copies"] if valid else {}
-        copies[variant] = (response.status_code, list(response.items()), response.content)
+        # Stored as sent, with the security headers the outermost middleware
+        # adds on the way out, so StoredPages (caching/wsgi.py) sends a copy
+        # as it is, without rebuilding anything.
+        headers = ResponseHeaders(dict(response.items()))
+        add_security_headers(request.path, headers)
+        copies[variant] = (response.status_code, list(headers.items()), response.content)
         _read(None, cache.set, key, {**state, "copies": copies}, TIMEOUT)
         return response
 

@@ -5,19 +5,15 @@ response; through Django it also costs the request object, a dozen
 middlewares and their signals, about as much again. ``StoredPages`` wraps
 the WSGI application (kss_site/wsgi.py) and answers a stored page itself,
 by the same rule and the same lookup as ``CacheRuleMiddleware``
-(``page_cache.stored_copy``), with the same security headers
-(``security.middleware.add_security_headers``); everything else, every miss
+(``page_cache.stored_copy``), with the headers stored with the copy (the
+security headers included, ``security.middleware.add_security_headers``);
+everything else, every miss
 included, goes to Django, which stores what it renders. Invalidation is the
 page cache's: a copy is answered only with the generation and marker it was
 rendered under. docs/performance.md.
 """
 
 from http import HTTPStatus
-
-from django.core.handlers.wsgi import get_path_info, get_script_name
-from django.http.response import ResponseHeaders
-
-from security.middleware import add_security_headers
 
 from . import page_cache
 
@@ -30,10 +26,7 @@ class StoredPages:
         copy = page_cache.stored_copy(environ)
         if copy is None:
             return self.application(environ, start_response)
-        status, stored_headers, content = copy
-        headers = ResponseHeaders(dict(stored_headers))
-        path = get_script_name(environ).rstrip("/") + get_path_info(environ)
-        add_security_headers(path, headers)
-        start_response(f"{status} {HTTPStatus(status).phrase}", list(headers.items()))
+        status, headers, content = copy  # the headers as sent, security ones included
+        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
         # A HEAD answer has the headers of the GET and no body (PEP 3333).
         return [] if environ["REQUEST_METHOD"] == "HEAD" else [content]

@@ -8,7 +8,9 @@ ceiling measured in the same run:
 
 - nginx serving the page's HTML as a static file (the yardstick for Varnish);
 - a do-nothing WSGI app answering the same bytes under the same gunicorn (the
-  ceiling for anything Python does, for the page cache and for a render's CPU).
+  ceiling for anything Python does, for the page cache and for a render's CPU);
+- the same app reading the stack's Redis once per request (the ceiling for a
+  page cache the app nodes share through Redis).
 
 Measured: the page through Varnish; a cached page from one app node alone;
 the Redis round trip of a page-cache hit, through django-redis and through
@@ -114,10 +116,11 @@ http {{
     )
 
 
-def start_reference(html, stack=None):
+def start_reference(html, stack=None, kind="wsgi"):
     """A reference app of scripts/reference_wsgi.py under gunicorn as the
-    site runs: the do-nothing WSGI app, or with ``stack`` the site's Django
-    answering from memory."""
+    site runs: the do-nothing WSGI app (``kind`` "wsgi"), the site's Django
+    answering from memory ("django"), or the do-nothing app reading the
+    stack's Redis once ("redis"); ``stack`` for the last two."""
     (STACK / "bench").mkdir(exist_ok=True)
     (STACK / "bench" / "reference.html").write_bytes(html)
     port = free_port()
@@ -126,14 +129,14 @@ def start_reference(html, stack=None):
         "BENCH_REFERENCE_HTML": str(STACK / "bench" / "reference.html"),
         "PYTHONPATH": os.pathsep.join([str(ROOT / "scripts"), str(ROOT)]),
     }
-    if stack:
-        env["BENCH_REFERENCE_DJANGO"] = "1"
-    name = "django" if stack else "wsgi"
-    log = open(STACK / "bench" / f"reference-{name}.log", "w")  # noqa: SIM115 (closed with the process)
+    if kind != "wsgi":
+        env[f"BENCH_REFERENCE_{kind.upper()}"] = "1"
+    app = {"wsgi": "application", "django": "django_application", "redis": "redis_application"}
+    log = open(STACK / "bench" / f"reference-{kind}.log", "w")  # noqa: SIM115 (closed with the process)
     process = subprocess.Popen(
         [
             str(Path(PYTHON).parent / "gunicorn"),
-            "reference_wsgi:django_application" if stack else "reference_wsgi:application",
+            f"reference_wsgi:{app[kind]}",
             *("--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "warning"),
         ],
         cwd=ROOT,
@@ -334,8 +337,8 @@ def renders(stack, master, reference_ms, label):
         row(
             f"uncached {path} ({label}): CPU per request",
             f"{ms:.1f} ms = {ms / reference_ms:.0f} x do-nothing, {size / 1024:.1f} KB",
-            "<= 60 x",
-            ms / reference_ms <= 60 and errors == 0,
+            "<= 40 x",
+            ms / reference_ms <= 40 and errors == 0,
         )
     return figures
 
@@ -446,14 +449,15 @@ def main():
     stack.up(free_port(), 1)
     started_here = True
     (STACK / "bench").mkdir(exist_ok=True)
-    stop_nginx = reference = django_reference = None
+    stop_nginx = reference = django_reference = redis_reference = None
     master = int((STACK / "pids" / "node1.pid").read_text())
     try:
         html = fetch(stack.url + PAGE)
         static_files(stack, html)
         static_port, stop_nginx = start_nginx(html)
         reference_port, reference = start_reference(html)
-        django_port, django_reference = start_reference(html, stack)
+        django_port, django_reference = start_reference(html, stack, "django")
+        redis_port, redis_reference = start_reference(html, stack, "redis")
         wait_for(f"http://127.0.0.1:{static_port}{PAGE}")
 
         static = wrk(f"http://127.0.0.1:{static_port}", [PAGE])
@@ -473,17 +477,32 @@ def main():
             "(the ceiling for a cache in Django)",
             True,
         )
+        redis_ceiling = wrk(f"http://127.0.0.1:{redis_port}", [PAGE])
+        redis_share = redis_ceiling["rps"] / ceiling["rps"] * 100
+        row(
+            "the do-nothing app reading Redis once: requests/s",
+            f"{redis_ceiling['rps']:.0f} = {redis_share:.1f} % of do-nothing",
+            "(the ceiling for a cache shared through Redis)",
+            True,
+        )
         varnish = f"http://127.0.0.1:{stack.state['varnish']}"
         fetch(varnish + PAGE, Host="localhost")
         throughput("page through Varnish", varnish, PAGE, static["rps"], 60, "static")
         node = f"http://127.0.0.1:{stack.state['nodes'][0]}"
         fetch(node + PAGE)
-        hit = throughput("cached page, one app node", node, PAGE, ceiling["rps"], 50, "do-nothing")
+        # A hit is answered before Django (caching/wsgi.py) after one Redis
+        # round trip: on a machine where that round trip alone leaves less
+        # than the bar, the bar is 90 % of what it leaves, measured here.
+        hit = wrk(node, [PAGE])
+        share = hit["rps"] / ceiling["rps"] * 100
+        of_redis = hit["rps"] / redis_ceiling["rps"] * 100
         row(
-            "... against the site's Django answering from memory",
-            f"{hit['rps'] / django_ceiling['rps'] * 100:.1f} %",
-            "(how close to that ceiling)",
-            True,
+            "cached page, one app node: requests/s",
+            f"{hit['rps']:.0f} = {share:.1f} % of do-nothing, {of_redis:.1f} % of the Redis "
+            f"ceiling, {hit['rps'] / django_ceiling['rps'] * 100:.1f} % of Django's",
+            ">= 50 % (>= 90 % of the Redis ceiling where it is lower)",
+            (share >= 50 or (redis_share < 50 and of_redis >= 90))
+            and not hit["socket_errors"] + hit["non2xx"],
         )
         hit_cost(stack)
         reference_ms, _ = cpu_per_request(reference.pid, f"http://127.0.0.1:{reference_port}", PAGE)
@@ -506,7 +525,7 @@ def main():
         seed_times(stack)
         figures = measuring_tests(stack)
     finally:
-        for process in (reference, django_reference):
+        for process in (reference, django_reference, redis_reference):
             if process is not None:
                 process.terminate()
                 process.wait(timeout=30)

@@ -6,7 +6,10 @@ gunicorn exactly like the site:
   this machine, the ceiling for anything written in Python;
 - ``django_application``: the site's own Django (its settings, signals and
   request handling) with a first middleware that answers from memory, before
-  any lookup: the ceiling for any page cache inside Django.
+  any lookup: the ceiling for any page cache inside Django;
+- ``redis_application``: the do-nothing app that first reads three keys from
+  the stack's Redis in one round trip (one of them the page), as a page-cache
+  hit does: the ceiling for any page cache that app nodes share through Redis.
 """
 
 import os
@@ -43,3 +46,21 @@ def _django():
 
 
 django_application = _django() if os.environ.get("BENCH_REFERENCE_DJANGO") else None
+
+
+def _redis():
+    import redis
+
+    client = redis.Redis.from_url(os.environ["REDIS_URL"])
+    keys = ["bench:reference:generation", "bench:reference:marker", "bench:reference:page"]
+    client.mset(dict(zip(keys, [b"1", b"2", BODY], strict=True)))
+
+    def application(environ, start_response):
+        client.mget(keys)
+        start_response("200 OK", HEADERS)
+        return [BODY]
+
+    return application
+
+
+redis_application = _redis() if os.environ.get("BENCH_REFERENCE_REDIS") else None
