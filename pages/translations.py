@@ -9,6 +9,7 @@ from collections import defaultdict
 from django.conf import settings
 from wagtail.models import Locale
 
+from caching.page_cache import remember
 from pages.visibility import visible_pages
 
 
@@ -16,13 +17,22 @@ def live_translations(page, request=None):
     """``{language_code: page}`` for the live, public translations of ``page``,
     the page itself included, in the order of ``settings.LANGUAGES``.
 
-    Remembered on the request: the switcher, the head and the sitemap entry of
-    one page all ask."""
-    memo = request.__dict__.setdefault("_kss_translations", {}) if request else {}
-    if page.pk in memo:
-        return memo[page.pk]
-    translations = visible_pages(page.get_translations(inclusive=True)).select_related("locale")
-    memo[page.pk] = _in_language_order({t.locale.language_code: t for t in translations})
+    Remembered on the request (the switcher, the head and the sitemap entry of
+    one page all ask) and, with a request, in the process for the content
+    version (``caching.page_cache.remember``): a translation published,
+    withdrawn or restricted moves it on."""
+
+    def read():
+        translations = visible_pages(page.get_translations(inclusive=True))
+        return _in_language_order(
+            {t.locale.language_code: t for t in translations.select_related("locale")}
+        )
+
+    if request is None:
+        return read()
+    memo = request.__dict__.setdefault("_kss_translations", {})
+    if page.pk not in memo:
+        memo[page.pk] = remember(request, f"translations:{page.pk}", read)
     return memo[page.pk]
 
 

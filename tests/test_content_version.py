@@ -137,3 +137,16 @@ def test_a_list_leaves_a_page_out_as_soon_as_it_is_restricted_and_back_when_lift
     with committed():
         restriction.delete()
     assert kypros.organisation_name in client.get(listing).content.decode()
+
+
+def test_the_hreflang_links_follow_a_translation_withdrawn_and_published_again(client):
+    """Each page's translations are kept per version (pages/translations.py)."""
+    kypros = "/partnere/kypros/?x=1"  # a parameter keeps it out of the page cache
+    english = PartnerPage.objects.get(slug="cyprus")
+    assert 'rel="alternate" hreflang="en"' in client.get(kypros).content.decode()
+    with committed():
+        english.unpublish()
+    assert 'rel="alternate" hreflang="en"' not in client.get(kypros).content.decode()
+    with committed():
+        english.save_revision().publish()
+    assert 'rel="alternate" hreflang="en"' in client.get(kypros).content.decode()
