@@ -166,7 +166,7 @@ class ConferencePage(OnTheMap, CalendarMixin, ReportsMixin, BasePage):
         help_text=_("Tick if the number is an estimate (shown as “about 30 000”)."),
     )
     kss_role = models.CharField(
-        _("KSS's role"),
+        _("KSS’s role"),
         max_length=20,
         choices=Role.choices,
         blank=True,

@@ -63,7 +63,7 @@ class SiteSettings(ShownOnPages, BaseSiteSetting):
         ),
     )
     main_site_url = models.URLField(
-        _("the secretariat's main website"),
+        _("the secretariat’s main website"),
         default="https://www.krisesenter.com/",
         help_text=_("Linked from the contact details at the foot of every page."),
     )
