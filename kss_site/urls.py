@@ -12,10 +12,13 @@ from pages.sitemaps import AllLanguagesSitemap
 from pages.views import robots_txt
 from reports.feeds import LatestFeed
 from search.views import search
-from security.views import LOGIN_PATH, RestrictedPageLoginView
+from security.views import LOGIN_PATH, RestrictedPageLoginView, serve_document
 
 urlpatterns = [
     path(settings.WAGTAIL_ADMIN_PREFIX.strip("/") + "/", include(wagtailadmin_urls)),
+    # Wagtail's document view, its answer mended (security/views.py); the
+    # same address as Wagtail's own pattern below, which builds the links.
+    re_path(r"^documents/(\d+)/(.*)$", serve_document),
     path("documents/", include(wagtaildocs_urls)),
     # One sitemap for both languages, outside the language prefix.
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),

@@ -3,6 +3,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
+from django.utils.http import content_disposition_header
 from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.permissions import policy_registry
@@ -29,14 +30,20 @@ def serve_documents_only_where_their_content_is_seen(document, request):
         raise Http404("No such document.")
     accel = getattr(settings, "DOCUMENTS_ACCEL_URL", "")
     if not accel:
-        return None
+        return None  # Wagtail's view streams it (security/views.py mends its headers)
     relative = Path(document.file.path).relative_to(settings.PRIVATE_MEDIA_ROOT)
     response = HttpResponse(content_type=document.content_type)
     response["X-Accel-Redirect"] = accel + quote(relative.as_posix())
-    response["Content-Disposition"] = document.content_disposition
+    # With the file's name, as Wagtail's view sends it.
+    response["Content-Disposition"] = content_disposition_header(
+        document.content_disposition != "inline", document.filename
+    )
     # As Wagtail's view sends them: a PDF may not run anything in the site's name.
     response["Content-Security-Policy"] = "default-src 'none'"
     response["X-Content-Type-Options"] = "nosniff"
+    if request.method == "HEAD":
+        # nginx answers HEAD from the file's own size.
+        response["Content-Length"] = document.file.size
     return response
 
 

@@ -656,3 +656,25 @@ def test_refusing_an_animation_keeps_a_worker_within_fifty_megabytes():
     refused, megabytes = result.stdout.split()
     assert refused == "True", result.stderr[-2000:]
     assert int(megabytes) < 50
+
+
+@pytest.mark.parametrize("accel", ["", "/_documents/"], ids=["from the app", "by nginx"])
+def test_a_download_says_what_it_is_and_a_head_request_gets_no_body(client, accel):
+    """No Content-Encoding for a file sent as it is, the file's name in
+    Content-Disposition, and for HEAD the headers of the GET without a body
+    (gunicorn warns about a body on a HEAD answer)."""
+    report = ReportFactory(related_page=PartnerPage.objects.get(slug="kypros"))
+    document = report.document
+    with override_settings(DOCUMENTS_ACCEL_URL=accel):
+        got = download(client, document)
+        head = client.head(document.url)
+    for response in (got, head):
+        assert response.status_code == 200
+        assert "Content-Encoding" not in response, response["Content-Encoding"]
+        assert document.filename in response["Content-Disposition"]
+        assert response["Content-Type"] == document.content_type
+        assert response["X-Content-Type-Options"] == "nosniff"
+    assert not head.streaming and head.content == b""
+    assert int(head["Content-Length"]) == document.file.size
+    if not accel:
+        assert got.body == document.file.open("rb").read()

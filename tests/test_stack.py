@@ -196,6 +196,12 @@ def test_a_document_follows_its_report_through_nginx(stack):
     assert status == 200 and body == b"%PDF-1.4 utkast"
     assert headers["content-security-policy"] == "default-src 'none'"
     assert "x-accel-redirect" not in headers
+    # Sent as it is, by its name; HEAD gets the headers alone.
+    assert "content-encoding" not in headers
+    assert 'filename="utkast.pdf"' in headers["content-disposition"]
+    status, headers, body = visitor.request("HEAD", url)
+    assert status == 200 and body == b"" and headers["content-length"] == "15"
+    assert "content-encoding" not in headers
     # Still not under /media/, nor nginx's internal location.
     assert visitor.request("GET", f"/media/documents/{name}")[0] == 404
     assert visitor.request("GET", f"/_documents/documents/{name}")[0] == 404
