@@ -1,6 +1,6 @@
 """Layout as a person sees it, in Chromium: the page title soon on a phone
-with the exit in view, the footer at the foot of a short page, no lone card
-on the front page, fact boxes that line up, hyphenation by language, and the
+with the exit in view, the footer at the foot of a short page, no card alone
+on the last row of a grid, fact boxes that line up, hyphenation by language, and the
 report filter folded on a phone until it is used."""
 
 import pytest
@@ -45,17 +45,32 @@ def test_the_footer_is_at_the_foot_of_a_short_page(page, site_url):
     assert abs(footer["y"] + footer["height"] - 1000) <= 1
 
 
-def test_no_card_alone_on_a_row_of_the_front_page(page, site_url):
+@pytest.mark.parametrize("path", PAGE_TYPES + ["/en/", "/en/network/"])
+def test_no_card_alone_on_the_last_row_of_a_grid(page, site_url, path):
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(site_url + "/")
-    rows = {}
-    for box in page.locator(".section-cards .card").evaluate_all(
-        "cards => cards.map(c => c.getBoundingClientRect().top)"
-    ):
-        rows[round(box)] = rows.get(round(box), 0) + 1
-    counts = list(rows.values())
-    assert sum(counts) == 4
-    assert min(counts) > 1, counts
+    page.goto(site_url + path)
+    grids = page.locator("ul.cards").evaluate_all(
+        "grids => grids.map(g => [...g.children]"
+        ".map(c => Math.round(c.getBoundingClientRect().top)))"
+    )
+    for tops in grids:
+        rows = {}
+        for top in tops:
+            rows[top] = rows.get(top, 0) + 1
+        counts = list(rows.values())
+        assert len(tops) == 1 or counts[-1] > 1, (path, counts)
+
+
+def test_the_network_page_has_a_grid_of_four_the_check_above_would_catch(page, site_url):
+    """The positive control: four cards, three to a row without the rule."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url + "/nettverk/")
+    assert page.locator("ul.cards").first.locator("> li").count() == 4
+    page.evaluate("document.querySelector('ul.cards').className = 'cards'")
+    tops = page.locator("ul.cards").first.evaluate(
+        "g => [...g.children].map(c => Math.round(c.getBoundingClientRect().top))"
+    )
+    assert len(set(tops)) == 2 and tops.count(tops[-1]) == 1
 
 
 def test_the_labels_and_values_of_a_fact_box_line_up(page, site_url):

@@ -1,6 +1,8 @@
 """The report archive: newest first, filters as a plain GET form, pagination,
 and a clear answer to any bad value."""
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Locale
@@ -165,3 +167,20 @@ def test_each_report_links_to_its_partner_or_conference(client):
     page = soup(client.get("/rapporter/"))
     item = next(li for li in page.select(".report-list__item") if "rapport 2010" in li.get_text())
     assert item.select_one('.report-list__meta a[href="/partnere/sor-afrika/"]') is not None
+
+
+def test_every_entry_says_its_country_once_and_no_period_contradicts_the_list(client):
+    """The Jamaica and Pakistan reports belong to no partner: the entry names
+    the country. A report of the South Africa partner names it once, by the
+    partner's link."""
+    archive = client.get("/rapporter/?country=JM").content.decode()
+    entry = re.search(r'<li class="report-list__item".*?</li>', archive, re.S).group(0)
+    assert "Jamaica" in re.search(r'report-list__meta">(.*?)</span>', entry, re.S).group(1)
+    archive = client.get("/rapporter/?country=PK").content.decode()
+    assert "Pakistan" in re.search(r'report-list__meta">(.*?)</span>', archive, re.S).group(1)
+    south_africa = client.get("/rapporter/?country=ZA").content.decode()
+    for meta in re.findall(r'report-list__meta">(.*?)</span>', south_africa, re.S):
+        assert " ".join(meta.split()).count("Sør-Afrika") <= 1, meta
+    # The list spans 2001–2026; no line says the page is about 2013–2014.
+    full = client.get("/rapporter/").content.decode()
+    assert "Teksten gjelder" not in full and 'page-header__dates"><span>' not in full

@@ -178,3 +178,14 @@ def full_date(value):
     if not value:
         return ""
     return formatting.full_date(timezone.localdate(value) if hasattr(value, "hour") else value)
+
+
+@register.filter
+def card_grid(items):
+    """The classes of a grid of cards: three to a row at full width, two when
+    three would leave the last card alone on its row (four, say) and two do
+    not."""
+    count = len(items)
+    if count % 3 == 1 and count % 2 == 0:
+        return "cards cards--pairs"
+    return "cards"

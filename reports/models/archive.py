@@ -3,7 +3,8 @@
 from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import get_page_models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page, get_page_models
 
 from pages.models import BasePage
 from pages.pagination import page_of
@@ -23,6 +24,11 @@ class ReportIndexPage(OnTheMap, BasePage):
     subpage_types = []
     max_count_per_parent = 1
     page_description = _("Lists every report in the report library. There is one per language.")
+
+    # The list dates itself, each report by its year: a period for the text
+    # above it would read as the list's, which spans every year with reports.
+    period = ""
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
 
     class Meta:
         verbose_name = _("report archive")

@@ -574,7 +574,6 @@ def build_archive_and_statements(seeder, roots):
             root,
             ReportIndexPage,
             show_in_menus=True,
-            **SOURCE_PERIOD,
             **REPORT_ARCHIVE[lang],
         )
         for key, texts in STATEMENTS.items():
