@@ -9,7 +9,7 @@ from django_countries import countries
 
 from pages.visibility import visible_pages
 
-from .models.library import ReportKind
+from .choices import ReportKind
 
 
 class PageChoiceField(forms.ModelChoiceField):

@@ -29,21 +29,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from caching.dependencies import ShownOnPages
 from pages.models import InternationalWorkPage
 
-
-class ReportKind(models.TextChoices):
-    REPORT = "report", _("Report")
-    ANNUAL_REPORT = "annual_report", _("Annual report")
-    FEASIBILITY_STUDY = "feasibility_study", _("Feasibility study")
-    CONFERENCE_REPORT = "conference_report", _("Conference report")
-    SEMINAR_REPORT = "seminar_report", _("Seminar report")
-    STUDY_TRIP_REPORT = "study_trip_report", _("Study trip report")
-    PROGRESS_REPORT = "progress_report", _("Progress report")
-    ARTICLE = "article", _("Article")
-
-
-class ReportLanguage(models.TextChoices):
-    NORWEGIAN = "nb", _("Norwegian")
-    ENGLISH = "en", _("English")
+from ..choices import ReportKind, ReportLanguage
 
 
 class ReportQuerySet(SearchableQuerySetMixin, models.QuerySet):
