@@ -45,9 +45,7 @@ def front_pages_menu_and_footer(page):
     if page.depth <= 3:
         return True
     chosen = SiteSettings.objects.values_list(
-        "safety_page__translation_key",
-        "privacy_page__translation_key",
-        "accessibility_page__translation_key",
+        *(f"{field}__translation_key" for field in SiteSettings.STATEMENT_PAGES.values())
     )
     return any(page.translation_key in keys for keys in chosen)
 

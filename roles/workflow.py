@@ -10,23 +10,10 @@
 
 The workflow "Godkjenning" covers the whole page tree (both languages) and
 the reports: an editor's change reaches the public only when an approver
-accepts it. Created by ``load_seed_content``; like the rest of the seed, an
-existing group or workflow that staff have changed is left as it is.
+accepts it. Made by ``migrate`` (roles/migrations/0002_editorial_roles.py),
+so a deployment has them without the seed content; an existing group or
+workflow that staff have changed is left as it is.
 """
-
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
-from wagtail.models import (
-    Collection,
-    GroupApprovalTask,
-    GroupCollectionPermission,
-    GroupPagePermission,
-    Page,
-    Workflow,
-    WorkflowContentType,
-    WorkflowPage,
-    WorkflowTask,
-)
 
 # What Wagtail's own migrations create; replaced by the Norwegian roles below.
 WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
@@ -72,59 +59,3 @@ MODEL_PERMISSIONS = {
         "wagtailredirects.delete_redirect",
     ],
 }
-
-
-def permission(name, default_app=None):
-    if "." in name:
-        app_label, codename = name.split(".")
-    else:
-        app_label, codename = default_app, name
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
-def ensure_roles_and_workflow(site_roots, workflow_models=()):
-    """Create the groups, their permissions and the workflow if they are missing.
-
-    ``site_roots`` are the front pages of every language: page permissions are
-    granted there, so the whole site in both languages is covered.
-    ``workflow_models`` are the snippet models (reports) that go through the
-    same approval as pages."""
-    root_page = Page.get_first_root_node()
-    # Wagtail's migrations make the root collection; an emptied database lacks it.
-    root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
-    groups = {}
-    for name in (EDITORS, APPROVERS):
-        group, created = Group.objects.get_or_create(name=name)
-        groups[name] = group
-        if not created:
-            continue
-        for site_root in site_roots:
-            for codename in PAGE_PERMISSIONS[name]:
-                GroupPagePermission.objects.create(
-                    group=group, page=site_root, permission=permission(codename, "wagtailcore")
-                )
-        for codename in COLLECTION_PERMISSIONS[name]:
-            app = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
-            GroupCollectionPermission.objects.create(
-                group=group, collection=root_collection, permission=permission(codename, app)
-            )
-        group.permissions.add(*[permission(codename) for codename in MODEL_PERMISSIONS[name]])
-
-    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW)
-    if created:
-        task, _ = GroupApprovalTask.objects.get_or_create(name=TASK)
-        task.groups.set([groups[APPROVERS]])
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    assignment, _ = WorkflowPage.objects.get_or_create(
-        page=root_page, defaults={"workflow": workflow}
-    )
-    if assignment.workflow.name == WAGTAIL_DEFAULT_WORKFLOW:
-        assignment.workflow = workflow
-        assignment.save()
-        Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW).update(active=False)
-    # Wagtail's English default groups would sit beside ours; drop them while unused.
-    Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True).delete()
-    for model in workflow_models:
-        WorkflowContentType.objects.get_or_create(
-            content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
-        )

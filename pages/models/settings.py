@@ -110,7 +110,14 @@ class SiteSettings(ShownOnPages, BaseSiteSetting):
         help_text=_("Linked from the footer of every page."),
     )
 
-    select_related = ["safety_page", "privacy_page", "accessibility_page"]
+    # The pages the settings choose, by the name the templates know them by:
+    # the one list the footer, the quick exit, the caches and the admin read.
+    STATEMENT_PAGES = {
+        "safety": "safety_page",
+        "privacy": "privacy_page",
+        "accessibility": "accessibility_page",
+    }
+    select_related = list(STATEMENT_PAGES.values())
 
     # What a visitor in need relies on: a change to any of them needs checking again.
     HELP_LINES = [
@@ -144,11 +151,7 @@ class SiteSettings(ShownOnPages, BaseSiteSetting):
             heading=_("Contact details"),
         ),
         MultiFieldPanel(
-            [
-                FieldPanel("safety_page"),
-                FieldPanel("privacy_page"),
-                FieldPanel("accessibility_page"),
-            ],
+            [FieldPanel(field) for field in STATEMENT_PAGES.values()],
             heading=_("Footer pages"),
         ),
     ]

@@ -36,9 +36,7 @@ def _build_chrome(request, site):
             )
     site_settings = SiteSettings.for_site(site) if site else SiteSettings()
     chosen = {
-        "safety": site_settings.safety_page,
-        "privacy": site_settings.privacy_page,
-        "accessibility": site_settings.accessibility_page,
+        name: getattr(site_settings, field) for name, field in SiteSettings.STATEMENT_PAGES.items()
     }
     # Each chosen page in the language of the address, else as chosen; left
     # out where the visitor may not open it.

@@ -1,8 +1,6 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from reports.models import Report
-from roles.workflow import ensure_roles_and_workflow
 from seeding.content import conferences, partners, site
 from seeding.seeder import Seeder
 
@@ -10,7 +8,8 @@ from seeding.seeder import Seeder
 class Command(BaseCommand):
     help = (
         "Build the page tree and reports from the seed text. Creates what is missing and "
-        "never changes what exists, so it is safe to run at every start."
+        "never changes what exists, so it is safe to run at every start. Content only: "
+        "the editorial roles and the workflow come from migrate."
     )
 
     def handle(self, *args, **options):
@@ -23,7 +22,6 @@ class Command(BaseCommand):
             site.link_network(seeder, roots)
             site.build_archive_and_statements(seeder, roots)
             site.configure_site(seeder, roots)
-            ensure_roles_and_workflow(roots.values(), workflow_models=[Report])
 
         if not options["verbosity"]:
             return
